@@ -1,0 +1,50 @@
+//! Completions and man pages rendered from the clap definitions, in memory.
+//! `keyward generate-assets` writes them; a test compares them with the
+//! committed copies so they cannot go stale.
+
+use clap::CommandFactory;
+use clap_complete::Shell;
+use std::path::PathBuf;
+
+use super::Cli;
+
+/// Every generated file: path relative to the repository root, and contents.
+pub fn render() -> std::io::Result<Vec<(PathBuf, Vec<u8>)>> {
+    let mut files = Vec::new();
+    for shell in [
+        Shell::Bash,
+        Shell::Zsh,
+        Shell::Fish,
+        Shell::PowerShell,
+        Shell::Elvish,
+    ] {
+        let mut cmd = Cli::command();
+        let mut buf = Vec::new();
+        clap_complete::generate(shell, &mut cmd, "keyward", &mut buf);
+        let name = match shell {
+            Shell::Bash => "keyward.bash",
+            Shell::Zsh => "_keyward",
+            Shell::Fish => "keyward.fish",
+            Shell::PowerShell => "_keyward.ps1",
+            _ => "keyward.elv",
+        };
+        files.push((PathBuf::from("completions").join(name), buf));
+    }
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    man_pages(cmd, &mut files)?;
+    files.sort();
+    Ok(files)
+}
+
+/// One page for the command and one for each visible subcommand, recursively.
+fn man_pages(cmd: clap::Command, files: &mut Vec<(PathBuf, Vec<u8>)>) -> std::io::Result<()> {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned() {
+        man_pages(sub, files)?;
+    }
+    let man = clap_mangen::Man::new(cmd);
+    let mut buf = Vec::new();
+    man.render(&mut buf)?;
+    files.push((PathBuf::from("man").join(man.get_filename()), buf));
+    Ok(())
+}

@@ -1,0 +1,120 @@
+//! Command-line surface: clap derive types only, no I/O.
+//!
+//! Each command group lives in its own file; the `///` comments are the help
+//! text that also feeds the generated completions and man pages.
+
+pub mod assets;
+mod facility;
+mod policy;
+mod user;
+
+pub use facility::{FacilityCmd, FacilityRename};
+pub use policy::PolicyCmd;
+pub use user::{ListFilter, UserCmd};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+use crate::domain::account::{Role, Status};
+
+/// Exit codes, shown at the end of `keyward --help` and in the man page.
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0   success
+  1   error (database missing or unreadable, refused operation)
+  2   usage error (unknown flag, missing --yes without a terminal)
+  3   authentication failed
+  4   account locked or disabled
+  5   action required (terms, password change, second factor)
+  6   permission denied
+  7   not found (account, facility)
+  8   already exists
+  65  invalid input data (bad username, policy value, password rule)";
+
+/// Keep the accounts of a multi-facility organisation in one local SQLite database.
+#[derive(Debug, Parser)]
+#[command(name = "keyward", version, about, long_about = None)]
+#[command(after_long_help = EXIT_CODES_HELP, propagate_version = true)]
+pub struct Cli {
+    /// Database file [default: $XDG_DATA_HOME/keyward/keyward.db]
+    #[arg(long, global = true, env = "KEYWARD_DB", value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
+    pub db: Option<PathBuf>,
+
+    /// Print one JSON document on stdout (errors as JSON on stderr)
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Answer yes to confirmations (required for destructive commands without a terminal)
+    #[arg(long, short = 'y', global = true)]
+    pub yes: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database and its first support account
+    Init {
+        /// Username of the first account (role support)
+        #[arg(long, value_name = "USERNAME")]
+        admin: String,
+        /// Read the password from the first line of stdin instead of prompting
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Manage facilities (sites that accounts belong to)
+    #[command(subcommand)]
+    Facility(FacilityCmd),
+    /// Manage accounts
+    #[command(subcommand)]
+    User(UserCmd),
+    /// Show or change the password and lockout policy
+    #[command(subcommand)]
+    Policy(PolicyCmd),
+    /// Write completions and man pages generated from these definitions
+    #[command(name = "generate-assets", hide = true)]
+    GenerateAssets {
+        /// Folder that receives completions/ and man/
+        #[arg(default_value = ".")]
+        out: PathBuf,
+    },
+}
+
+/// A role as typed on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    User,
+    Supervisor,
+    Admin,
+    Support,
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Self {
+        match r {
+            RoleArg::User => Role::User,
+            RoleArg::Supervisor => Role::Supervisor,
+            RoleArg::Admin => Role::Admin,
+            RoleArg::Support => Role::Support,
+        }
+    }
+}
+
+/// An account status as typed on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StatusArg {
+    Active,
+    Locked,
+    Disabled,
+}
+
+impl From<StatusArg> for Status {
+    fn from(s: StatusArg) -> Self {
+        match s {
+            StatusArg::Active => Status::Active,
+            StatusArg::Locked => Status::Locked,
+            StatusArg::Disabled => Status::Disabled,
+        }
+    }
+}

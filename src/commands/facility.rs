@@ -1,0 +1,147 @@
+//! `keyward facility add|list|show|rename|remove`.
+
+use anyhow::Result;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::{Ctx, input};
+use crate::cli::{FacilityCmd, FacilityRename};
+use crate::domain::names::{FacilityCode, display_name};
+use crate::error::Failure;
+use crate::output::table;
+use crate::output::view::FacilityView;
+use crate::store::facilities::{self, Facility};
+use crate::store::{self, Store};
+
+pub fn run(ctx: &Ctx, cmd: FacilityCmd) -> Result<()> {
+    let mut db = ctx.open()?;
+    match cmd {
+        FacilityCmd::Add { code, name } => add(ctx, &mut db, &code, name.as_deref()),
+        FacilityCmd::List => list(ctx, &db),
+        FacilityCmd::Show { code } => {
+            let f = find(&db.conn, &code)?;
+            show(ctx, &f)
+        }
+        FacilityCmd::Rename(args) => rename(ctx, &mut db, args),
+        FacilityCmd::Remove { code, force } => remove(ctx, &mut db, &code, force),
+    }
+}
+
+/// A facility by code, or exit 7 naming the fix.
+pub fn find(conn: &Connection, code: &str) -> Result<Facility> {
+    let code = FacilityCode::parse(code)?;
+    facilities::find(conn, code.as_str())?.ok_or_else(|| {
+        Failure::not_found(format!(
+            "no facility `{code}`; see `keyward facility list` or add it with `keyward facility add {code}`"
+        ))
+        .into()
+    })
+}
+
+fn show(ctx: &Ctx, f: &Facility) -> Result<()> {
+    let view = FacilityView::from(f);
+    ctx.out
+        .emit(&view, table::facilities(std::slice::from_ref(&view)))?;
+    Ok(())
+}
+
+fn add(ctx: &Ctx, db: &mut Store, code: &str, name: Option<&str>) -> Result<()> {
+    let code = FacilityCode::parse(code)?;
+    let name = display_name("facility name", name.unwrap_or(code.as_str()))?;
+    let added = store::write(db, |tx| -> Result<Facility> {
+        if let Some(existing) = facilities::find(tx, code.as_str())? {
+            return Err(
+                Failure::exists(format!("facility `{}` already exists", existing.code)).into(),
+            );
+        }
+        facilities::insert(tx, code.as_str(), &name, ctx.now)?;
+        find(tx, code.as_str())
+    })?;
+    show(ctx, &added)
+}
+
+fn list(ctx: &Ctx, db: &Store) -> Result<()> {
+    let views: Vec<FacilityView> = facilities::list(&db.conn)?
+        .iter()
+        .map(FacilityView::from)
+        .collect();
+    if ctx.out.json {
+        ctx.out.json(&views)?;
+    } else if views.is_empty() {
+        ctx.out
+            .text("No facilities yet; add one with `keyward facility add CODE --name NAME`.")?;
+    } else {
+        ctx.out.text(table::facilities(&views))?;
+    }
+    Ok(())
+}
+
+fn rename(ctx: &Ctx, db: &mut Store, args: FacilityRename) -> Result<()> {
+    let new_code = args
+        .code_to
+        .as_deref()
+        .map(FacilityCode::parse)
+        .transpose()?;
+    let new_name = args
+        .new_name
+        .as_deref()
+        .or(args.name.as_deref())
+        .map(|n| display_name("facility name", n))
+        .transpose()?;
+    let renamed = store::write(db, |tx| -> Result<Facility> {
+        let f = find(tx, &args.code)?;
+        let code = new_code
+            .as_ref()
+            .map_or(f.code.as_str(), FacilityCode::as_str);
+        if let Some(other) = facilities::find(tx, code)?.filter(|o| o.id != f.id) {
+            return Err(
+                Failure::exists(format!("facility `{}` already exists", other.code)).into(),
+            );
+        }
+        facilities::update(tx, f.id, code, new_name.as_deref().unwrap_or(&f.name))?;
+        find(tx, code)
+    })?;
+    show(ctx, &renamed)
+}
+
+#[derive(Serialize)]
+struct Removed {
+    code: String,
+    removed: bool,
+    unassigned: usize,
+}
+
+fn remove(ctx: &Ctx, db: &mut Store, code: &str, force: bool) -> Result<()> {
+    let f = find(&db.conn, code)?;
+    refuse_if_assigned(&f, force)?;
+    input::confirm(ctx.yes, &format!("remove facility {} ({})", f.code, f.name))?;
+    let unassigned = store::write(db, |tx| -> Result<usize> {
+        let f = find(tx, code)?;
+        refuse_if_assigned(&f, force)?;
+        Ok(facilities::remove(tx, f.id)?)
+    })?;
+    let doc = Removed {
+        code: f.code.clone(),
+        removed: true,
+        unassigned,
+    };
+    let mut human = format!("Removed facility {}.", f.code);
+    if unassigned > 0 {
+        human.push_str(&format!(
+            " {unassigned} account(s) were unassigned from it."
+        ));
+    }
+    ctx.out.emit(&doc, human)?;
+    Ok(())
+}
+
+fn refuse_if_assigned(f: &Facility, force: bool) -> Result<()> {
+    if f.accounts > 0 && !force {
+        return Err(Failure::refused(format!(
+            "facility `{}` still has {} account(s) assigned; unassign them, or pass --force to unassign them and remove it (the accounts are kept)",
+            f.code, f.accounts
+        ))
+        .into());
+    }
+    Ok(())
+}

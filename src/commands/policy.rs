@@ -1,0 +1,62 @@
+//! `keyward policy show|set`.
+
+use anyhow::Result;
+use serde_json::{Map, Value};
+
+use super::Ctx;
+use crate::cli::PolicyCmd;
+use crate::domain::policy::{KEYS, Policy, PolicyError};
+use crate::error::Failure;
+use crate::output::table;
+use crate::store::{self, policy};
+
+pub fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<()> {
+    let mut db = ctx.open()?;
+    match cmd {
+        PolicyCmd::Show => print(ctx, &policy::load(&db.conn)?, &[]),
+        PolicyCmd::Set { pairs } => {
+            let (before, after) = store::write(&mut db, |tx| -> Result<(Policy, Policy)> {
+                let before = policy::load(tx)?;
+                let after = before.with_pairs(&pairs).map_err(refusal)?;
+                policy::save(tx, &after)?;
+                Ok((before, after))
+            })?;
+            let changed: Vec<&str> = KEYS
+                .iter()
+                .map(|k| k.name)
+                .filter(|k| before.get(k).ok() != after.get(k).ok())
+                .collect();
+            print(ctx, &after, &changed)
+        }
+    }
+}
+
+/// All refused pairs in one message (exit 65).
+fn refusal(errors: Vec<PolicyError>) -> anyhow::Error {
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    Failure::data(format!("policy not changed: {}", lines.join("; "))).into()
+}
+
+fn print(ctx: &Ctx, p: &Policy, changed: &[&str]) -> Result<()> {
+    let defaults = Policy::default();
+    let mut doc = Map::new();
+    let mut rows = Vec::new();
+    for k in KEYS {
+        let value = p.get(k.name)?;
+        let default = defaults.get(k.name)?;
+        doc.insert(k.name.to_string(), serde_json::to_value(&value)?);
+        let mark = if changed.contains(&k.name) {
+            " (changed)"
+        } else {
+            ""
+        };
+        rows.push((
+            k.name,
+            format!("{value}{mark}"),
+            default.to_string(),
+            k.about,
+        ));
+    }
+    ctx.out.emit(&Value::Object(doc), table::policy(&rows))?;
+    Ok(())
+}

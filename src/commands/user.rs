@@ -1,0 +1,316 @@
+//! `keyward user ...`: accounts, their facilities, role, status and password.
+
+use anyhow::Result;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::{Ctx, facility, input};
+use crate::cli::{ListFilter, UserCmd};
+use crate::domain::account::{Account, LockReason, PendingActions, Role, Status};
+use crate::domain::names::{Username, display_name};
+use crate::domain::password::{self, OsEntropy};
+use crate::domain::policy::{Policy, Violation, describe};
+use crate::domain::secret::Secret;
+use crate::error::Failure;
+use crate::output::table;
+use crate::output::view::AccountView;
+use crate::store::accounts::{self, NewAccount};
+use crate::store::{self, Store, policy};
+
+pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
+    let mut db = ctx.open()?;
+    let rules = policy::load(&db.conn)?;
+    let cx = Cx { ctx, rules };
+    match cmd {
+        UserCmd::Add {
+            username,
+            role,
+            facilities,
+            name,
+            password_stdin,
+        } => cx.add(
+            &mut db,
+            &username,
+            role.into(),
+            &facilities,
+            name.as_deref(),
+            password_stdin,
+        ),
+        UserCmd::List(filter) => cx.list(&db, filter),
+        UserCmd::Show { username } => {
+            let a = find(&db.conn, &username)?;
+            cx.show(&a, None)
+        }
+        UserCmd::Assign {
+            username,
+            facilities,
+        } => cx.change(&mut db, &username, |tx, a| {
+            let ids = facility_ids(tx, &facilities)?;
+            Ok(accounts::assign(tx, a.id, &ids, ctx.now)?)
+        }),
+        UserCmd::Unassign {
+            username,
+            facilities,
+        } => cx.change(&mut db, &username, |tx, a| {
+            let ids = facility_ids(tx, &facilities)?;
+            Ok(accounts::unassign(tx, a.id, &ids, ctx.now)?)
+        }),
+        UserCmd::SetRole {
+            username,
+            role,
+            role_flag,
+        } => {
+            let Some(role) = role.or(role_flag).map(Role::from) else {
+                return Err(Failure::usage(
+                    "give the new role, e.g. `keyward user set-role bob supervisor`",
+                )
+                .into());
+            };
+            cx.change(&mut db, &username, |tx, a| {
+                if role != Role::Support {
+                    keep_a_support(tx, a, "take the support role from")?;
+                }
+                Ok(accounts::set_role(tx, a.id, role, ctx.now)?)
+            })
+        }
+        UserCmd::Disable { username } => cx.change(&mut db, &username, |tx, a| {
+            keep_a_support(tx, a, "disable")?;
+            Ok(accounts::set_disabled(tx, a.id, true, ctx.now)?)
+        }),
+        UserCmd::Enable { username } => cx.change(&mut db, &username, |tx, a| {
+            Ok(accounts::set_disabled(tx, a.id, false, ctx.now)?)
+        }),
+        UserCmd::Lock { username } => cx.change(&mut db, &username, |tx, a| {
+            Ok(accounts::lock(tx, a.id, LockReason::Admin, ctx.now)?)
+        }),
+        UserCmd::Unlock { username } => cx.change(&mut db, &username, |tx, a| {
+            Ok(accounts::unlock(
+                tx,
+                a.id,
+                PendingActions::AFTER_ADMIN_EVENT,
+                ctx.now,
+            )?)
+        }),
+        UserCmd::ResetPassword {
+            username,
+            password_stdin,
+        } => cx.reset_password(&mut db, &username, password_stdin),
+        UserCmd::Remove { username } => cx.remove(&mut db, &username),
+    }
+}
+
+/// An account by username, or exit 7 (exit 65 for a name that cannot exist).
+fn find(conn: &Connection, username: &str) -> Result<Account> {
+    let name = Username::parse(username)?;
+    accounts::find(conn, name.as_str())?.ok_or_else(|| {
+        Failure::not_found(format!("no account `{name}`; see `keyward user list`")).into()
+    })
+}
+
+fn facility_ids(conn: &Connection, codes: &[String]) -> Result<Vec<i64>> {
+    codes
+        .iter()
+        .map(|c| Ok(facility::find(conn, c)?.id))
+        .collect()
+}
+
+/// Refuse to leave the database without an enabled support account.
+fn keep_a_support(conn: &Connection, a: &Account, verb: &str) -> Result<()> {
+    if a.role == Role::Support && !a.disabled && accounts::count_enabled_support(conn)? <= 1 {
+        return Err(Failure::refused(format!(
+            "cannot {verb} `{}`: it is the last enabled support account; create another support account first",
+            a.username
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+/// An account view plus the password shown once, for `add` and `reset-password`.
+#[derive(Serialize)]
+struct WithPassword<'a> {
+    #[serde(flatten)]
+    account: &'a AccountView,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    temporary_password: Option<&'a str>,
+}
+
+struct Cx<'a> {
+    ctx: &'a Ctx,
+    rules: Policy,
+}
+
+impl Cx<'_> {
+    fn view(&self, a: &Account) -> AccountView {
+        AccountView::new(a, a.status(self.ctx.now, self.rules.lockout_minutes))
+    }
+
+    /// Print an account, and a generated password once when there is one.
+    fn show(&self, a: &Account, generated: Option<&Secret>) -> Result<()> {
+        let view = self.view(a);
+        let temporary_password = generated.map(Secret::expose);
+        let doc = WithPassword {
+            account: &view,
+            temporary_password,
+        };
+        let mut human = table::account(&view).to_string();
+        if let Some(pw) = temporary_password {
+            human.push_str(&format!(
+                "\nTemporary password for {} (shown once; it must be changed at the next sign-in): {pw}",
+                a.username
+            ));
+        }
+        self.ctx.out.emit(&doc, human)?;
+        Ok(())
+    }
+
+    /// Apply `f` to an account inside one write transaction, then print it.
+    fn change(
+        &self,
+        db: &mut Store,
+        username: &str,
+        f: impl FnOnce(&Connection, &Account) -> Result<()>,
+    ) -> Result<()> {
+        let after = store::write(db, |tx| -> Result<Account> {
+            let a = find(tx, username)?;
+            f(tx, &a)?;
+            find(tx, username)
+        })?;
+        self.show(&after, None)
+    }
+
+    fn add(
+        &self,
+        db: &mut Store,
+        username: &str,
+        role: Role,
+        codes: &[String],
+        name: Option<&str>,
+        password_stdin: bool,
+    ) -> Result<()> {
+        let username = Username::parse(username)?;
+        let name = name
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| display_name("display name", n))
+            .transpose()?;
+        // Fail on names and facilities before reading a password or hashing.
+        refuse_existing(&db.conn, &username)?;
+        facility_ids(&db.conn, codes)?;
+        let chosen = input::chosen_password(password_stdin, false, &self.rules, username.as_str())?;
+        let generated = chosen.is_none();
+        let pw = match chosen {
+            Some(pw) => pw,
+            None => password::generate_temporary(&self.rules, username.as_str(), &mut OsEntropy)?,
+        };
+        let hash = password::hash(&pw)?;
+        let created = store::write(db, |tx| -> Result<Account> {
+            refuse_existing(tx, &username)?;
+            let ids = facility_ids(tx, codes)?;
+            let id = accounts::insert(
+                tx,
+                &NewAccount {
+                    username: username.as_str(),
+                    name: name.as_deref(),
+                    role,
+                    password_hash: &hash,
+                    pending: PendingActions::AFTER_ADMIN_EVENT,
+                    now: self.ctx.now,
+                },
+            )?;
+            accounts::assign(tx, id, &ids, self.ctx.now)?;
+            find(tx, username.as_str())
+        })?;
+        self.show(&created, generated.then_some(&pw))
+    }
+
+    fn list(&self, db: &Store, filter: ListFilter) -> Result<()> {
+        let facility_id = filter
+            .facility
+            .as_deref()
+            .map(|c| facility::find(&db.conn, c))
+            .transpose()?
+            .map(|f| f.id);
+        let wanted: Option<Status> = filter.status.map(Into::into);
+        let views: Vec<AccountView> =
+            accounts::list(&db.conn, facility_id, filter.role.map(Into::into))?
+                .iter()
+                .map(|a| self.view(a))
+                .filter(|v| wanted.is_none_or(|s| v.status == s.as_str()))
+                .collect();
+        if self.ctx.out.json {
+            self.ctx.out.json(&views)?;
+        } else if views.is_empty() {
+            self.ctx.out.text("No accounts match.")?;
+        } else {
+            self.ctx.out.text(table::accounts(&views))?;
+        }
+        Ok(())
+    }
+
+    fn reset_password(&self, db: &mut Store, username: &str, password_stdin: bool) -> Result<()> {
+        let a = find(&db.conn, username)?;
+        let chosen = input::chosen_password(password_stdin, false, &self.rules, &a.username)?;
+        if let Some(pw) = &chosen {
+            self.refuse_reuse(&db.conn, &a, pw)?;
+        }
+        let generated = chosen.is_none();
+        let pw = match chosen {
+            Some(pw) => pw,
+            None => password::generate_temporary(&self.rules, &a.username, &mut OsEntropy)?,
+        };
+        let hash = password::hash(&pw)?;
+        let after = store::write(db, |tx| -> Result<Account> {
+            let a = find(tx, username)?;
+            accounts::set_password(
+                tx,
+                a.id,
+                &hash,
+                PendingActions::AFTER_ADMIN_EVENT,
+                self.ctx.now,
+            )?;
+            find(tx, username)
+        })?;
+        self.show(&after, generated.then_some(&pw))
+    }
+
+    /// A chosen password may not repeat any of the last `history` passwords.
+    fn refuse_reuse(&self, conn: &Connection, a: &Account, pw: &Secret) -> Result<()> {
+        for old in accounts::password_history(conn, a.id, self.rules.history)? {
+            if password::verify(pw, &old)? {
+                return Err(Failure::data(describe(&[Violation::RecentlyUsed])).into());
+            }
+        }
+        Ok(())
+    }
+
+    fn remove(&self, db: &mut Store, username: &str) -> Result<()> {
+        let a = find(&db.conn, username)?;
+        keep_a_support(&db.conn, &a, "remove")?;
+        input::confirm(self.ctx.yes, &format!("remove account {}", a.username))?;
+        store::write(db, |tx| -> Result<()> {
+            let a = find(tx, username)?;
+            keep_a_support(tx, &a, "remove")?;
+            Ok(accounts::remove(tx, a.id)?)
+        })?;
+        #[derive(Serialize)]
+        struct Removed<'a> {
+            username: &'a str,
+            removed: bool,
+        }
+        self.ctx.out.emit(
+            &Removed {
+                username: &a.username,
+                removed: true,
+            },
+            format!("Removed account {}.", a.username),
+        )?;
+        Ok(())
+    }
+}
+
+fn refuse_existing(conn: &Connection, username: &Username) -> Result<()> {
+    if accounts::find(conn, username.as_str())?.is_some() {
+        return Err(Failure::exists(format!("account `{username}` already exists")).into());
+    }
+    Ok(())
+}

@@ -1,0 +1,8 @@
+//! Pure rules of keyward: no I/O, no SQL, no clock. Time and randomness come in
+//! as arguments so that every rule is testable without sleeping.
+
+pub mod account;
+pub mod names;
+pub mod password;
+pub mod policy;
+pub mod secret;

@@ -1,0 +1,265 @@
+//! Password hashing (Argon2id, PHC strings) and temporary passwords.
+//!
+//! Hashes use OWASP's minimum for Argon2id (m=19456 KiB, t=2, p=1) and are kept
+//! in PHC form, so parameters can be raised later while old hashes still verify.
+
+use argon2::{Algorithm, Argon2, Params, PasswordHash, PasswordHasher, PasswordVerifier, Version};
+
+use super::policy::Policy;
+use super::secret::Secret;
+
+/// Longest password accepted, in bytes; longer input is refused before hashing.
+pub const MAX_PASSWORD_BYTES: usize = 1024;
+
+/// Argon2id memory cost in KiB (OWASP minimum).
+pub const M_COST: u32 = 19_456;
+/// Argon2id passes.
+pub const T_COST: u32 = 2;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PasswordError {
+    #[error("password is longer than {MAX_PASSWORD_BYTES} bytes")]
+    TooLong,
+    #[error("password is empty")]
+    Empty,
+    #[error("stored password hash is not a valid Argon2 PHC string")]
+    BadHash,
+    #[error("password hashing failed: {0}")]
+    Hashing(String),
+    #[error("the operating system's random number generator failed: {0}")]
+    Random(String),
+}
+
+fn hasher() -> Argon2<'static> {
+    // The parameters are constants within Argon2's limits, so this cannot fail;
+    // fall back to the crate default (the same values) rather than panic.
+    let params = Params::new(M_COST, T_COST, 1, None).unwrap_or_default();
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+/// Refuse input no one should hash: empty or over the byte limit.
+pub fn check_size(password: &Secret) -> Result<(), PasswordError> {
+    match password.expose().len() {
+        0 => Err(PasswordError::Empty),
+        n if n > MAX_PASSWORD_BYTES => Err(PasswordError::TooLong),
+        _ => Ok(()),
+    }
+}
+
+/// Hash a password into an Argon2id PHC string with a fresh random salt.
+pub fn hash(password: &Secret) -> Result<String, PasswordError> {
+    check_size(password)?;
+    hasher()
+        .hash_password(password.expose().as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| PasswordError::Hashing(e.to_string()))
+}
+
+/// Whether `password` matches the stored PHC string. The parameters are read
+/// from the string, so hashes made with other costs still verify.
+pub fn verify(password: &Secret, phc: &str) -> Result<bool, PasswordError> {
+    let parsed = PasswordHash::new(phc).map_err(|_| PasswordError::BadHash)?;
+    if password.expose().len() > MAX_PASSWORD_BYTES {
+        return Ok(false);
+    }
+    Ok(hasher()
+        .verify_password(password.expose().as_bytes(), &parsed)
+        .is_ok())
+}
+
+/// A source of uniformly random bytes; the OS CSPRNG outside tests.
+pub trait Entropy {
+    fn fill(&mut self, buf: &mut [u8]) -> Result<(), PasswordError>;
+}
+
+/// The operating system's CSPRNG.
+pub struct OsEntropy;
+
+impl Entropy for OsEntropy {
+    fn fill(&mut self, buf: &mut [u8]) -> Result<(), PasswordError> {
+        getrandom::fill(buf).map_err(|e| PasswordError::Random(e.to_string()))
+    }
+}
+
+/// A uniform index below `n` (rejection sampling, no modulo bias).
+fn index(rng: &mut dyn Entropy, n: usize) -> Result<usize, PasswordError> {
+    let n = n as u32;
+    let zone = u32::MAX - (u32::MAX % n);
+    loop {
+        let mut b = [0u8; 4];
+        rng.fill(&mut b)?;
+        let v = u32::from_le_bytes(b);
+        if v < zone {
+            return Ok((v % n) as usize);
+        }
+    }
+}
+
+/// Letters and digits without the look-alikes `0 O o 1 l I`.
+const LETTERS: &str = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
+const DIGITS: &str = "23456789";
+const LOOK_ALIKES: &str = "0Oo1lI";
+
+/// Generate a temporary password that satisfies `policy` for `username`:
+/// every required class present, length within the policy (16 when allowed),
+/// no look-alike characters.
+pub fn generate_temporary(
+    policy: &Policy,
+    username: &str,
+    rng: &mut dyn Entropy,
+) -> Result<Secret, PasswordError> {
+    let letters: Vec<char> = LETTERS.chars().collect();
+    let digits: Vec<char> = DIGITS.chars().collect();
+    let specials: Vec<char> = policy
+        .special_chars
+        .chars()
+        .filter(|c| !LOOK_ALIKES.contains(*c))
+        .collect();
+    let mut pool: Vec<char> = letters.iter().chain(&digits).copied().collect();
+    let mut required: Vec<&[char]> = Vec::new();
+    if policy.require_letter {
+        required.push(&letters);
+    }
+    if policy.require_digit {
+        required.push(&digits);
+    }
+    if policy.require_special && !specials.is_empty() {
+        required.push(&specials);
+        pool.extend(&specials);
+    }
+    let len = (policy.min_length.max(policy.max_length.min(16)) as usize).max(required.len());
+    // A clash with the username is astronomically rare; retry a bounded number of times.
+    for _ in 0..64 {
+        let mut chars = Vec::with_capacity(len);
+        for class in &required {
+            chars.push(class[index(rng, class.len())?]);
+        }
+        while chars.len() < len {
+            chars.push(pool[index(rng, pool.len())?]);
+        }
+        for i in (1..chars.len()).rev() {
+            chars.swap(i, index(rng, i + 1)?);
+        }
+        let candidate = Secret::new(chars.into_iter().collect());
+        if policy
+            .check_password(username, candidate.expose())
+            .is_empty()
+        {
+            return Ok(candidate);
+        }
+    }
+    Err(PasswordError::Random(
+        "could not generate a password that meets the policy".into(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Deterministic bytes for tests that must not depend on chance.
+    struct Counter(u8);
+    impl Entropy for Counter {
+        fn fill(&mut self, buf: &mut [u8]) -> Result<(), PasswordError> {
+            for b in buf {
+                self.0 = self.0.wrapping_mul(31).wrapping_add(7);
+                *b = self.0;
+            }
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn hashes_are_argon2id_phc_that_verify() -> Result<(), PasswordError> {
+        let pw = Secret::new("S3cret!pw".into());
+        let phc = hash(&pw)?;
+        assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{phc}");
+        assert!(verify(&pw, &phc)?);
+        assert!(!verify(&Secret::new("S3cret!pW".into()), &phc)?);
+        assert_ne!(phc, hash(&pw)?, "salts differ");
+        Ok(())
+    }
+
+    #[test]
+    fn weaker_stored_parameters_still_verify() -> Result<(), PasswordError> {
+        let params =
+            Params::new(1024, 1, 1, None).map_err(|e| PasswordError::Hashing(e.to_string()))?;
+        let weak = Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+            .hash_password(b"old-pass1!")
+            .map_err(|e| PasswordError::Hashing(e.to_string()))?
+            .to_string();
+        assert!(verify(&Secret::new("old-pass1!".into()), &weak)?);
+        Ok(())
+    }
+
+    #[test]
+    fn oversized_and_empty_passwords_are_refused_before_hashing() {
+        assert!(matches!(
+            hash(&Secret::new("x".repeat(1025))),
+            Err(PasswordError::TooLong)
+        ));
+        assert!(matches!(
+            hash(&Secret::new(String::new())),
+            Err(PasswordError::Empty)
+        ));
+    }
+
+    #[test]
+    fn malformed_hashes_are_an_error_not_a_mismatch() {
+        assert!(matches!(
+            verify(&Secret::new("a".into()), "$md5$x"),
+            Err(PasswordError::BadHash)
+        ));
+    }
+
+    #[test]
+    fn temporary_passwords_meet_the_default_policy_without_look_alikes() -> Result<(), PasswordError>
+    {
+        let policy = Policy::default();
+        for _ in 0..300 {
+            let pw = generate_temporary(&policy, "alice", &mut OsEntropy)?;
+            assert!(
+                policy.check_password("alice", pw.expose()).is_empty(),
+                "{:?}",
+                pw.expose()
+            );
+            assert_eq!(pw.expose().chars().count(), 12);
+            assert!(!pw.expose().chars().any(|c| LOOK_ALIKES.contains(c)));
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn temporary_passwords_follow_a_changed_policy() -> Result<(), PasswordError> {
+        let strict = Policy::default()
+            .with_pairs(&[
+                "min-length=20".into(),
+                "max-length=30".into(),
+                "special-chars=-+".into(),
+            ])
+            .map_err(|e| PasswordError::Random(format!("{e:?}")))?;
+        let tight = Policy::default()
+            .with_pairs(&["min-length=3".into(), "max-length=3".into()])
+            .map_err(|e| PasswordError::Random(format!("{e:?}")))?;
+        for _ in 0..100 {
+            let pw = generate_temporary(&strict, "bob", &mut OsEntropy)?;
+            assert_eq!(pw.expose().chars().count(), 20);
+            assert!(strict.check_password("bob", pw.expose()).is_empty());
+            let pw = generate_temporary(&tight, "bob", &mut OsEntropy)?;
+            assert!(
+                tight.check_password("bob", pw.expose()).is_empty(),
+                "{:?}",
+                pw.expose()
+            );
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn generation_is_driven_by_the_entropy_source() -> Result<(), PasswordError> {
+        let a = generate_temporary(&Policy::default(), "bob", &mut Counter(1))?;
+        let b = generate_temporary(&Policy::default(), "bob", &mut Counter(1))?;
+        assert_eq!(a, b);
+        Ok(())
+    }
+}

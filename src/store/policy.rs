@@ -1,0 +1,36 @@
+//! The global policy, stored as one text row per key.
+
+use rusqlite::{Connection, params};
+
+use crate::domain::policy::{Policy, PolicyError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("the stored policy is invalid ({0}); was the database written by a newer keyward?")]
+    Invalid(#[from] PolicyError),
+}
+
+/// The policy in force: stored keys over the defaults.
+pub fn load(conn: &Connection) -> Result<Policy, LoadError> {
+    let mut stmt = conn.prepare_cached("SELECT key, value FROM policy")?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Policy::from_pairs(
+        rows.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+    )?)
+}
+
+/// Write every key of `policy`.
+pub fn save(conn: &Connection, policy: &Policy) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO policy (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?;
+    for (key, value) in policy.to_pairs() {
+        stmt.execute(params![key, value])?;
+    }
+    Ok(())
+}
