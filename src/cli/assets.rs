@@ -6,7 +6,7 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 use std::path::PathBuf;
 
-use super::Cli;
+use super::{Cli, EXIT_CODES_HELP};
 
 /// Every generated file: path relative to the repository root, and contents.
 pub fn render() -> std::io::Result<Vec<(PathBuf, Vec<u8>)>> {
@@ -32,9 +32,34 @@ pub fn render() -> std::io::Result<Vec<(PathBuf, Vec<u8>)>> {
     }
     let mut cmd = Cli::command().disable_help_subcommand(true);
     cmd.build();
-    man_pages(cmd, &mut files)?;
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned() {
+        man_pages(sub, &mut files)?;
+    }
+    files.push((PathBuf::from("man/keyward.1"), top_page(cmd)?));
     files.sort();
     Ok(files)
+}
+
+/// The page for `keyward` itself, with an EXIT STATUS section (SPEC 7).
+fn top_page(cmd: clap::Command) -> std::io::Result<Vec<u8>> {
+    let man = clap_mangen::Man::new(cmd);
+    let mut buf = Vec::new();
+    man.render_title(&mut buf)?;
+    man.render_name_section(&mut buf)?;
+    man.render_synopsis_section(&mut buf)?;
+    man.render_description_section(&mut buf)?;
+    man.render_options_section(&mut buf)?;
+    man.render_subcommands_section(&mut buf)?;
+    buf.extend_from_slice(b".SH \"EXIT STATUS\"\n");
+    for line in EXIT_CODES_HELP.lines().skip(1) {
+        if let Some((code, meaning)) = line.trim().split_once(' ') {
+            let meaning = meaning.trim().replace('-', "\\-");
+            buf.extend_from_slice(format!(".TP\n{code}\n{meaning}\n").as_bytes());
+        }
+    }
+    buf.extend_from_slice(b".SH FILES\n.TP\n$XDG_DATA_HOME/keyward/keyward.db\nthe default database (mode 0600); \\-\\-db or KEYWARD_DB choose another\n");
+    man.render_version_section(&mut buf)?;
+    Ok(buf)
 }
 
 /// One page for the command and one for each visible subcommand, recursively.

@@ -1,0 +1,466 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[keyward] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'keyward'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'keyward'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create the database and its first support account'
+            cand facility 'Manage facilities (sites that accounts belong to)'
+            cand user 'Manage accounts'
+            cand policy 'Show or change the password and lockout policy'
+            cand generate-assets 'Write completions and man pages generated from these definitions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;init'= {
+            cand --admin 'Username of the first account (role support)'
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --password-stdin 'Read the password from the first line of stdin instead of prompting'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;facility'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a facility'
+            cand list 'List facilities with how many accounts each has'
+            cand show 'Show one facility'
+            cand rename 'Change a facility''s display name or code'
+            cand remove 'Remove a facility (refused while accounts are assigned, unless --force)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;facility;add'= {
+            cand --name 'Display name [default: the code]'
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;facility;list'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;facility;show'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;facility;rename'= {
+            cand --name 'New display name'
+            cand --code 'New code (accounts keep their assignment)'
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;facility;remove'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --force 'Unassign its accounts first (the accounts are kept)'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;facility;help'= {
+            cand add 'Add a facility'
+            cand list 'List facilities with how many accounts each has'
+            cand show 'Show one facility'
+            cand rename 'Change a facility''s display name or code'
+            cand remove 'Remove a facility (refused while accounts are assigned, unless --force)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;facility;help;add'= {
+        }
+        &'keyward;facility;help;list'= {
+        }
+        &'keyward;facility;help;show'= {
+        }
+        &'keyward;facility;help;rename'= {
+        }
+        &'keyward;facility;help;remove'= {
+        }
+        &'keyward;facility;help;help'= {
+        }
+        &'keyward;user'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Create an account; without --password-stdin a temporary password is generated and shown once'
+            cand list 'List accounts'
+            cand show 'Show one account'
+            cand assign 'Add facilities to an account'
+            cand unassign 'Remove facilities from an account'
+            cand set-role 'Change an account''s role'
+            cand disable 'Disable an account: it cannot sign in until enabled'
+            cand enable 'Enable a disabled account'
+            cand lock 'Lock an account (reason: admin) until it is unlocked'
+            cand unlock 'Clear the lock and failure count; the account must accept the terms and change its password'
+            cand reset-password 'Set a new temporary password (shown once) that must be changed at the next sign-in'
+            cand remove 'Remove an account for good'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;user;add'= {
+            cand --role 'Role of the account'
+            cand --facility 'Facility code; repeat or separate with commas'
+            cand --name 'Display name'
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --password-stdin 'Read the password from the first line of stdin'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;user;list'= {
+            cand --facility 'Only accounts assigned to this facility'
+            cand --role 'Only accounts with this role'
+            cand --status 'Only accounts with this status'
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;user;show'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;user;assign'= {
+            cand --facility 'Facility code; repeat or separate with commas'
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;user;unassign'= {
+            cand --facility 'Facility code; repeat or separate with commas'
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;user;set-role'= {
+            cand --role 'New role (same as the positional ROLE)'
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;user;disable'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;user;enable'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;user;lock'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;user;unlock'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;user;reset-password'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --password-stdin 'Read the new password from the first line of stdin instead of generating one'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;user;remove'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;user;help'= {
+            cand add 'Create an account; without --password-stdin a temporary password is generated and shown once'
+            cand list 'List accounts'
+            cand show 'Show one account'
+            cand assign 'Add facilities to an account'
+            cand unassign 'Remove facilities from an account'
+            cand set-role 'Change an account''s role'
+            cand disable 'Disable an account: it cannot sign in until enabled'
+            cand enable 'Enable a disabled account'
+            cand lock 'Lock an account (reason: admin) until it is unlocked'
+            cand unlock 'Clear the lock and failure count; the account must accept the terms and change its password'
+            cand reset-password 'Set a new temporary password (shown once) that must be changed at the next sign-in'
+            cand remove 'Remove an account for good'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;user;help;add'= {
+        }
+        &'keyward;user;help;list'= {
+        }
+        &'keyward;user;help;show'= {
+        }
+        &'keyward;user;help;assign'= {
+        }
+        &'keyward;user;help;unassign'= {
+        }
+        &'keyward;user;help;set-role'= {
+        }
+        &'keyward;user;help;disable'= {
+        }
+        &'keyward;user;help;enable'= {
+        }
+        &'keyward;user;help;lock'= {
+        }
+        &'keyward;user;help;unlock'= {
+        }
+        &'keyward;user;help;reset-password'= {
+        }
+        &'keyward;user;help;remove'= {
+        }
+        &'keyward;user;help;help'= {
+        }
+        &'keyward;policy'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Show every policy key with its value and default'
+            cand set 'Change policy keys; all are validated first, then written together'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;policy;show'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;policy;set'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;policy;help'= {
+            cand show 'Show every policy key with its value and default'
+            cand set 'Change policy keys; all are validated first, then written together'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;policy;help;show'= {
+        }
+        &'keyward;policy;help;set'= {
+        }
+        &'keyward;policy;help;help'= {
+        }
+        &'keyward;generate-assets'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;help'= {
+            cand init 'Create the database and its first support account'
+            cand facility 'Manage facilities (sites that accounts belong to)'
+            cand user 'Manage accounts'
+            cand policy 'Show or change the password and lockout policy'
+            cand generate-assets 'Write completions and man pages generated from these definitions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;help;init'= {
+        }
+        &'keyward;help;facility'= {
+            cand add 'Add a facility'
+            cand list 'List facilities with how many accounts each has'
+            cand show 'Show one facility'
+            cand rename 'Change a facility''s display name or code'
+            cand remove 'Remove a facility (refused while accounts are assigned, unless --force)'
+        }
+        &'keyward;help;facility;add'= {
+        }
+        &'keyward;help;facility;list'= {
+        }
+        &'keyward;help;facility;show'= {
+        }
+        &'keyward;help;facility;rename'= {
+        }
+        &'keyward;help;facility;remove'= {
+        }
+        &'keyward;help;user'= {
+            cand add 'Create an account; without --password-stdin a temporary password is generated and shown once'
+            cand list 'List accounts'
+            cand show 'Show one account'
+            cand assign 'Add facilities to an account'
+            cand unassign 'Remove facilities from an account'
+            cand set-role 'Change an account''s role'
+            cand disable 'Disable an account: it cannot sign in until enabled'
+            cand enable 'Enable a disabled account'
+            cand lock 'Lock an account (reason: admin) until it is unlocked'
+            cand unlock 'Clear the lock and failure count; the account must accept the terms and change its password'
+            cand reset-password 'Set a new temporary password (shown once) that must be changed at the next sign-in'
+            cand remove 'Remove an account for good'
+        }
+        &'keyward;help;user;add'= {
+        }
+        &'keyward;help;user;list'= {
+        }
+        &'keyward;help;user;show'= {
+        }
+        &'keyward;help;user;assign'= {
+        }
+        &'keyward;help;user;unassign'= {
+        }
+        &'keyward;help;user;set-role'= {
+        }
+        &'keyward;help;user;disable'= {
+        }
+        &'keyward;help;user;enable'= {
+        }
+        &'keyward;help;user;lock'= {
+        }
+        &'keyward;help;user;unlock'= {
+        }
+        &'keyward;help;user;reset-password'= {
+        }
+        &'keyward;help;user;remove'= {
+        }
+        &'keyward;help;policy'= {
+            cand show 'Show every policy key with its value and default'
+            cand set 'Change policy keys; all are validated first, then written together'
+        }
+        &'keyward;help;policy;show'= {
+        }
+        &'keyward;help;policy;set'= {
+        }
+        &'keyward;help;generate-assets'= {
+        }
+        &'keyward;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

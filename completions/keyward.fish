@@ -1,0 +1,254 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_keyward_global_optspecs
+    string join \n db= json y/yes h/help V/version
+end
+
+function __fish_keyward_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_keyward_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_keyward_using_subcommand
+    set -l cmd (__fish_keyward_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c keyward -n "__fish_keyward_needs_command" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_needs_command" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_needs_command" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_needs_command" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "init" -d 'Create the database and its first support account'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "facility" -d 'Manage facilities (sites that accounts belong to)'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "user" -d 'Manage accounts'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "policy" -d 'Show or change the password and lockout policy'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "generate-assets" -d 'Write completions and man pages generated from these definitions'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand init" -l admin -d 'Username of the first account (role support)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand init" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand init" -l password-stdin -d 'Read the password from the first line of stdin instead of prompting'
+complete -c keyward -n "__fish_keyward_using_subcommand init" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand init" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand init" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand init" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -f -a "add" -d 'Add a facility'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -f -a "list" -d 'List facilities with how many accounts each has'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -f -a "show" -d 'Show one facility'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -f -a "rename" -d 'Change a facility\'s display name or code'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -f -a "remove" -d 'Remove a facility (refused while accounts are assigned, unless --force)'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l name -d 'Display name [default: the code]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l name -d 'New display name' -r
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l code -d 'New code (accounts keep their assignment)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l force -d 'Unassign its accounts first (the accounts are kept)'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a facility'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from help" -f -a "list" -d 'List facilities with how many accounts each has'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one facility'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Change a facility\'s display name or code'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a facility (refused while accounts are assigned, unless --force)'
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -f -a "add" -d 'Create an account; without --password-stdin a temporary password is generated and shown once'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -f -a "list" -d 'List accounts'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -f -a "show" -d 'Show one account'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -f -a "assign" -d 'Add facilities to an account'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -f -a "unassign" -d 'Remove facilities from an account'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -f -a "set-role" -d 'Change an account\'s role'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -f -a "disable" -d 'Disable an account: it cannot sign in until enabled'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -f -a "enable" -d 'Enable a disabled account'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -f -a "lock" -d 'Lock an account (reason: admin) until it is unlocked'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -f -a "unlock" -d 'Clear the lock and failure count; the account must accept the terms and change its password'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -f -a "reset-password" -d 'Set a new temporary password (shown once) that must be changed at the next sign-in'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -f -a "remove" -d 'Remove an account for good'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l role -d 'Role of the account' -r -f -a "user\t''
+supervisor\t''
+admin\t''
+support\t''"
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l facility -d 'Facility code; repeat or separate with commas' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l name -d 'Display name' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l password-stdin -d 'Read the password from the first line of stdin'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l facility -d 'Only accounts assigned to this facility' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l role -d 'Only accounts with this role' -r -f -a "user\t''
+supervisor\t''
+admin\t''
+support\t''"
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l status -d 'Only accounts with this status' -r -f -a "active\t''
+locked\t''
+disabled\t''"
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l facility -d 'Facility code; repeat or separate with commas' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l facility -d 'Facility code; repeat or separate with commas' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l role -d 'New role (same as the positional ROLE)' -r -f -a "user\t''
+supervisor\t''
+admin\t''
+support\t''"
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l password-stdin -d 'Read the new password from the first line of stdin instead of generating one'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "add" -d 'Create an account; without --password-stdin a temporary password is generated and shown once'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List accounts'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one account'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Add facilities to an account'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "unassign" -d 'Remove facilities from an account'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "set-role" -d 'Change an account\'s role'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable an account: it cannot sign in until enabled'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable a disabled account'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "lock" -d 'Lock an account (reason: admin) until it is unlocked'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "unlock" -d 'Clear the lock and failure count; the account must accept the terms and change its password'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "reset-password" -d 'Set a new temporary password (shown once) that must be changed at the next sign-in'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an account for good'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -f -a "show" -d 'Show every policy key with its value and default'
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -f -a "set" -d 'Change policy keys; all are validated first, then written together'
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show every policy key with its value and default'
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change policy keys; all are validated first, then written together'
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from init facility user policy generate-assets help" -f -a "init" -d 'Create the database and its first support account'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from init facility user policy generate-assets help" -f -a "facility" -d 'Manage facilities (sites that accounts belong to)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from init facility user policy generate-assets help" -f -a "user" -d 'Manage accounts'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from init facility user policy generate-assets help" -f -a "policy" -d 'Show or change the password and lockout policy'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from init facility user policy generate-assets help" -f -a "generate-assets" -d 'Write completions and man pages generated from these definitions'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from init facility user policy generate-assets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from facility" -f -a "add" -d 'Add a facility'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from facility" -f -a "list" -d 'List facilities with how many accounts each has'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from facility" -f -a "show" -d 'Show one facility'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from facility" -f -a "rename" -d 'Change a facility\'s display name or code'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from facility" -f -a "remove" -d 'Remove a facility (refused while accounts are assigned, unless --force)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Create an account; without --password-stdin a temporary password is generated and shown once'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List accounts'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one account'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "assign" -d 'Add facilities to an account'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "unassign" -d 'Remove facilities from an account'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "set-role" -d 'Change an account\'s role'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "disable" -d 'Disable an account: it cannot sign in until enabled'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "enable" -d 'Enable a disabled account'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "lock" -d 'Lock an account (reason: admin) until it is unlocked'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "unlock" -d 'Clear the lock and failure count; the account must accept the terms and change its password'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "reset-password" -d 'Set a new temporary password (shown once) that must be changed at the next sign-in'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "remove" -d 'Remove an account for good'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "show" -d 'Show every policy key with its value and default'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "set" -d 'Change policy keys; all are validated first, then written together'
