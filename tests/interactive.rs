@@ -1,0 +1,91 @@
+//! Prompts driven in a real pseudo-terminal, as a person types them.
+
+use rexpect::session::{PtySession, spawn_command};
+use std::process::Command;
+
+const TIMEOUT_MS: Option<u64> = Some(20_000);
+
+fn keyward(db: &std::path::Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_keyward"));
+    cmd.args(args)
+        .env("KEYWARD_DB", db)
+        .env("NO_COLOR", "1")
+        .env("KEYWARD_NOW", "2026-11-22T10:00:00Z");
+    cmd
+}
+
+fn spawn(cmd: Command) -> Result<PtySession, rexpect::error::Error> {
+    spawn_command(cmd, TIMEOUT_MS)
+}
+
+#[test]
+fn init_prompts_twice_hidden_and_reasks_until_the_policy_is_met()
+-> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("k.db");
+    let mut p = spawn(keyward(&db, &["init", "--admin", "root"]))?;
+    p.exp_string("New password for root")?;
+    p.send_line("abc")?;
+    // Every broken rule at once, then asked again.
+    p.exp_string("at least 6 characters")?;
+    p.exp_string("digit")?;
+    p.exp_string("New password for root")?;
+    p.send_line("Good#pass7")?;
+    p.exp_string("Repeat the password")?;
+    p.send_line("Good#pass8")?;
+    p.exp_string("differ")?;
+    p.exp_string("New password for root")?;
+    p.send_line("Good#pass7")?;
+    p.exp_string("Repeat the password")?;
+    p.send_line("Good#pass7")?;
+    let rest = p.exp_eof()?;
+    assert!(rest.contains("support account root"), "{rest}");
+    assert!(
+        !rest.contains("Good#pass7"),
+        "the password was echoed: {rest}"
+    );
+
+    // The chosen password is the one stored.
+    let conn = rusqlite::Connection::open(&db)?;
+    let hash: String = conn.query_row(
+        "SELECT password_hash FROM account WHERE username = 'root'",
+        [],
+        |r| r.get(0),
+    )?;
+    let pw = keyward::domain::secret::Secret::new("Good#pass7".into());
+    assert!(keyward::domain::password::verify(&pw, &hash)?);
+    Ok(())
+}
+
+#[test]
+fn remove_asks_on_a_terminal_and_no_keeps_the_account() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("k.db");
+    let ok = keyward(&db, &["init", "--admin", "root"])
+        .stdin(std::process::Stdio::null())
+        .output()?;
+    assert!(ok.status.success());
+    let ok = keyward(&db, &["user", "add", "alice"])
+        .stdin(std::process::Stdio::null())
+        .output()?;
+    assert!(ok.status.success());
+
+    let mut p = spawn(keyward(&db, &["user", "remove", "alice"]))?;
+    p.exp_string("remove account alice")?;
+    p.send_line("n")?;
+    p.exp_eof()?;
+    let shown = keyward(&db, &["user", "show", "alice"])
+        .stdin(std::process::Stdio::null())
+        .output()?;
+    assert!(shown.status.success(), "alice should still exist");
+
+    let mut p = spawn(keyward(&db, &["user", "remove", "alice"]))?;
+    p.exp_string("remove account alice")?;
+    p.send_line("y")?;
+    p.exp_eof()?;
+    let shown = keyward(&db, &["user", "show", "alice"])
+        .stdin(std::process::Stdio::null())
+        .output()?;
+    assert_eq!(shown.status.code(), Some(7), "alice should be gone");
+    Ok(())
+}
