@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{Ctx, input};
 use crate::domain::account::{PendingActions, Role};
 use crate::domain::names::Username;
-use crate::domain::password::{self, OsEntropy};
+use crate::domain::password;
 use crate::domain::policy::Policy;
 use crate::store::accounts::{self, NewAccount};
 use crate::store::open::{OpenError, remove_files};
@@ -29,13 +29,8 @@ pub fn run(ctx: &Ctx, admin: &str, password_stdin: bool) -> Result<()> {
         return Err(OpenError::Exists(path).into());
     }
     let rules = Policy::default();
-    let chosen = input::chosen_password(password_stdin, true, &rules, username.as_str())?;
-    let generated = chosen.is_none();
-    let password = match chosen {
-        Some(pw) => pw,
-        None => password::generate_temporary(&rules, username.as_str(), &mut OsEntropy)?,
-    };
-    let hash = password::hash(&password)?;
+    let password = input::new_password(password_stdin, true, &rules, username.as_str())?;
+    let hash = password::hash(&password.secret)?;
 
     let mut db = Store::create(&path)?;
     let written = store::write(&mut db, |tx| -> Result<()> {
@@ -59,7 +54,7 @@ pub fn run(ctx: &Ctx, admin: &str, password_stdin: bool) -> Result<()> {
         return Err(e);
     }
 
-    let shown = generated.then(|| password.expose());
+    let shown = password.shown().map(|s| s.expose());
     let doc = Created {
         database: path.display().to_string(),
         username: username.as_str(),

@@ -85,6 +85,40 @@ pub fn chosen_password(
     Ok(Some(Secret::new(typed)))
 }
 
+/// A new password and whether keyward generated it (then it is shown once).
+pub struct NewPassword {
+    pub secret: Secret,
+    pub generated: bool,
+}
+
+impl NewPassword {
+    /// The clear text to show, only when it was generated.
+    pub fn shown(&self) -> Option<&Secret> {
+        self.generated.then_some(&self.secret)
+    }
+}
+
+/// [`chosen_password`], or else a generated temporary password meeting the policy.
+pub fn new_password(
+    password_stdin: bool,
+    may_prompt: bool,
+    policy: &Policy,
+    username: &str,
+) -> Result<NewPassword> {
+    Ok(
+        match chosen_password(password_stdin, may_prompt, policy, username)? {
+            Some(secret) => NewPassword {
+                secret,
+                generated: false,
+            },
+            None => NewPassword {
+                secret: password::generate_temporary(policy, username, &mut password::OsEntropy)?,
+                generated: true,
+            },
+        },
+    )
+}
+
 /// Ask before a destructive change ("remove account bob"). Without a
 /// terminal, `--yes` is required.
 pub fn confirm(yes: bool, action: &str) -> Result<()> {

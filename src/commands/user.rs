@@ -8,7 +8,7 @@ use super::{Ctx, facility, input};
 use crate::cli::{ListFilter, UserCmd};
 use crate::domain::account::{Account, LockReason, PendingActions, Role, Status};
 use crate::domain::names::{Username, display_name};
-use crate::domain::password::{self, OsEntropy};
+use crate::domain::password;
 use crate::domain::policy::{Policy, Violation, describe};
 use crate::domain::secret::Secret;
 use crate::error::Failure;
@@ -196,13 +196,8 @@ impl Cx<'_> {
         // Fail on names and facilities before reading a password or hashing.
         refuse_existing(&db.conn, &username)?;
         facility_ids(&db.conn, codes)?;
-        let chosen = input::chosen_password(password_stdin, false, &self.rules, username.as_str())?;
-        let generated = chosen.is_none();
-        let pw = match chosen {
-            Some(pw) => pw,
-            None => password::generate_temporary(&self.rules, username.as_str(), &mut OsEntropy)?,
-        };
-        let hash = password::hash(&pw)?;
+        let pw = input::new_password(password_stdin, false, &self.rules, username.as_str())?;
+        let hash = password::hash(&pw.secret)?;
         let created = store::write(db, |tx| -> Result<Account> {
             refuse_existing(tx, &username)?;
             let ids = facility_ids(tx, codes)?;
@@ -220,7 +215,7 @@ impl Cx<'_> {
             accounts::assign(tx, id, &ids, self.ctx.now)?;
             find(tx, username.as_str())
         })?;
-        self.show(&created, generated.then_some(&pw))
+        self.show(&created, pw.shown())
     }
 
     fn list(&self, db: &Store, filter: ListFilter) -> Result<()> {
@@ -249,16 +244,11 @@ impl Cx<'_> {
 
     fn reset_password(&self, db: &mut Store, username: &str, password_stdin: bool) -> Result<()> {
         let a = find(&db.conn, username)?;
-        let chosen = input::chosen_password(password_stdin, false, &self.rules, &a.username)?;
-        if let Some(pw) = &chosen {
-            self.refuse_reuse(&db.conn, &a, pw)?;
+        let pw = input::new_password(password_stdin, false, &self.rules, &a.username)?;
+        if !pw.generated {
+            self.refuse_reuse(&db.conn, &a, &pw.secret)?;
         }
-        let generated = chosen.is_none();
-        let pw = match chosen {
-            Some(pw) => pw,
-            None => password::generate_temporary(&self.rules, &a.username, &mut OsEntropy)?,
-        };
-        let hash = password::hash(&pw)?;
+        let hash = password::hash(&pw.secret)?;
         let after = store::write(db, |tx| -> Result<Account> {
             let a = find(tx, username)?;
             accounts::set_password(
@@ -270,7 +260,7 @@ impl Cx<'_> {
             )?;
             find(tx, username)
         })?;
-        self.show(&after, generated.then_some(&pw))
+        self.show(&after, pw.shown())
     }
 
     /// A chosen password may not repeat any of the last `history` passwords.
