@@ -51,16 +51,23 @@ fn every_shell_and_every_subcommand_has_a_file() -> Result<(), Box<dyn std::erro
     ] {
         assert!(names.iter().any(|n| n == f), "{f} missing from {names:?}");
     }
-    assert!(!names.iter().any(|n| n.contains("generate-assets")), "hidden command leaked");
+    assert!(
+        !names.iter().any(|n| n.contains("generate-assets")),
+        "hidden command leaked"
+    );
     Ok(())
 }
 
 #[test]
 fn the_man_page_documents_every_exit_code() -> Result<(), Box<dyn std::error::Error>> {
-    let page = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("man/keyward.1"))?;
+    let page =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("man/keyward.1"))?;
     assert!(page.contains("EXIT STATUS"));
     for code in ["0", "1", "2", "3", "4", "5", "6", "7", "8", "65"] {
-        assert!(page.contains(&format!(".TP\n{code}\n")), "exit code {code} missing");
+        assert!(
+            page.contains(&format!(".TP\n{code}\n")),
+            "exit code {code} missing"
+        );
     }
     Ok(())
 }
