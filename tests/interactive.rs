@@ -89,3 +89,76 @@ fn remove_asks_on_a_terminal_and_no_keeps_the_account() -> Result<(), Box<dyn st
     assert_eq!(shown.status.code(), Some(7), "alice should be gone");
     Ok(())
 }
+
+#[test]
+fn password_stdin_on_a_terminal_asks_with_a_hidden_prompt() -> Result<(), Box<dyn std::error::Error>>
+{
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("k.db");
+    assert!(
+        keyward(&db, &["init", "--admin", "root"])
+            .stdin(std::process::Stdio::null())
+            .output()?
+            .status
+            .success()
+    );
+    let mut p = spawn(keyward(&db, &["user", "add", "bob", "--password-stdin"]))?;
+    p.exp_string("New password for bob")?;
+    p.send_line("Hidden#77x")?;
+    p.exp_string("Repeat the password")?;
+    p.send_line("Hidden#77x")?;
+    let rest = p.exp_eof()?;
+    assert!(!rest.contains("Hidden#77x"), "echoed: {rest}");
+    let conn = rusqlite::Connection::open(&db)?;
+    let hash: String = conn.query_row(
+        "SELECT password_hash FROM account WHERE username = 'bob'",
+        [],
+        |r| r.get(0),
+    )?;
+    assert!(keyward::domain::password::verify(
+        &keyward::domain::secret::Secret::new("Hidden#77x".into()),
+        &hash
+    )?);
+    Ok(())
+}
+
+#[test]
+fn with_stderr_redirected_a_destructive_command_needs_yes() -> Result<(), Box<dyn std::error::Error>>
+{
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("k.db");
+    assert!(
+        keyward(&db, &["init", "--admin", "root"])
+            .stdin(std::process::Stdio::null())
+            .output()?
+            .status
+            .success()
+    );
+    assert!(
+        keyward(&db, &["user", "add", "alice"])
+            .stdin(std::process::Stdio::null())
+            .output()?
+            .status
+            .success()
+    );
+    // stdin is a terminal but stderr (where prompts are drawn) is a file.
+    let log = dir.path().join("err.log");
+    let mut sh = Command::new("sh");
+    sh.arg("-c")
+        .arg(format!(
+            "\"$0\" user remove alice 2>'{}'; echo \"exit=$?\"",
+            log.display()
+        ))
+        .arg(env!("CARGO_BIN_EXE_keyward"))
+        .env("KEYWARD_DB", &db)
+        .env("KEYWARD_NOW", "2026-11-22T10:00:00Z");
+    let mut p = spawn(sh)?;
+    p.exp_string("exit=2")?;
+    let err = std::fs::read_to_string(&log)?;
+    assert!(err.contains("--yes"), "{err}");
+    let shown = keyward(&db, &["user", "show", "alice"])
+        .stdin(std::process::Stdio::null())
+        .output()?;
+    assert!(shown.status.success(), "alice must still exist");
+    Ok(())
+}

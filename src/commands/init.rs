@@ -9,8 +9,8 @@ use crate::domain::names::Username;
 use crate::domain::password;
 use crate::domain::policy::Policy;
 use crate::store::accounts::{self, NewAccount};
-use crate::store::open::{OpenError, remove_files};
-use crate::store::{self, Store, policy};
+use crate::store::open::folder_is_shared;
+use crate::store::{Store, policy};
 
 #[derive(Serialize)]
 struct Created<'a> {
@@ -25,15 +25,18 @@ pub fn run(ctx: &Ctx, admin: &str, password_stdin: bool) -> Result<()> {
     let username = Username::parse(admin)?;
     let path = ctx.db_path()?;
     // Refuse before asking for a password; Store::create checks again atomically.
-    if path.exists() {
-        return Err(OpenError::Exists(path).into());
-    }
+    Store::refuse_existing(&path)?;
     let rules = Policy::default();
-    let password = input::new_password(password_stdin, true, &rules, username.as_str())?;
+    let password = input::new_password(
+        password_stdin,
+        true,
+        &rules,
+        username.as_str(),
+        &input::no_extra_rules,
+    )?;
     let hash = password::hash(&password.secret)?;
 
-    let mut db = Store::create(&path)?;
-    let written = store::write(&mut db, |tx| -> Result<()> {
+    Store::create(&path, |tx| -> Result<()> {
         policy::save(tx, &rules)?;
         accounts::insert(
             tx,
@@ -47,12 +50,7 @@ pub fn run(ctx: &Ctx, admin: &str, password_stdin: bool) -> Result<()> {
             },
         )?;
         Ok(())
-    });
-    if let Err(e) = written {
-        drop(db);
-        remove_files(&path);
-        return Err(e);
-    }
+    })?;
 
     let shown = password.shown().map(|s| s.expose());
     let doc = Created {
@@ -61,6 +59,13 @@ pub fn run(ctx: &Ctx, admin: &str, password_stdin: bool) -> Result<()> {
         role: Role::Support,
         temporary_password: shown,
     };
+    if folder_is_shared(&path) {
+        eprintln!(
+            "warning: other users can write to the folder of {}; they could replace the database. \
+             Keep it in a folder only you can write (chmod 700).",
+            path.display()
+        );
+    }
     let mut human = format!(
         "Created {} with the support account {username}.",
         path.display()
@@ -70,6 +75,9 @@ pub fn run(ctx: &Ctx, admin: &str, password_stdin: bool) -> Result<()> {
             "\nPassword for {username} (shown once, store it safely): {pw}"
         ));
     }
-    ctx.out.emit(&doc, human)?;
-    Ok(())
+    input::delivered(
+        ctx.out.emit(&doc, human),
+        shown.is_some(),
+        username.as_str(),
+    )
 }

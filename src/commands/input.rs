@@ -5,13 +5,42 @@ use anyhow::Result;
 use std::io::{BufRead, IsTerminal, Read};
 
 use crate::domain::password::{self, MAX_PASSWORD_BYTES};
-use crate::domain::policy::{Policy, describe};
+use crate::domain::policy::{Policy, Violation, describe};
 use crate::domain::secret::Secret;
 use crate::error::Failure;
 
-/// Whether a person can be asked (stdin is a terminal).
+/// Whether a person can be asked: dialoguer reads stdin and draws on stderr.
 pub fn interactive() -> bool {
-    std::io::stdin().is_terminal()
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// The operating system's CSPRNG, for salts' sibling: temporary passwords.
+pub struct OsEntropy;
+
+impl password::Entropy for OsEntropy {
+    fn fill(&mut self, buf: &mut [u8]) -> Result<(), password::PasswordError> {
+        getrandom::fill(buf).map_err(|e| password::PasswordError::Random(e.to_string()))
+    }
+}
+
+/// Rules a new password must meet beyond the policy (the account's history).
+pub type ExtraRules<'a> = &'a dyn Fn(&Secret) -> Result<Vec<Violation>>;
+
+/// No rules beyond the policy (a new account has no history).
+pub fn no_extra_rules(_: &Secret) -> Result<Vec<Violation>> {
+    Ok(Vec::new())
+}
+
+/// Every rule the password breaks: the policy's and the extra ones, together.
+fn violations(
+    policy: &Policy,
+    username: &str,
+    pw: &Secret,
+    extra: ExtraRules<'_>,
+) -> Result<Vec<Violation>> {
+    let mut v = policy.check_password(username, pw.expose());
+    v.extend(extra(pw)?);
+    Ok(v)
 }
 
 /// One line of stdin as a password; the line ending is removed. Longer than
@@ -38,47 +67,41 @@ pub fn read_password_line() -> Result<Secret> {
     Ok(secret)
 }
 
-/// Check a new password against the policy: every broken rule at once (exit 65).
-pub fn check_new(policy: &Policy, username: &str, pw: &Secret) -> Result<()> {
-    let violations = policy.check_password(username, pw.expose());
-    if violations.is_empty() {
-        Ok(())
-    } else {
-        Err(Failure::data(describe(&violations)).into())
-    }
-}
-
-/// A new password chosen by a person: `--password-stdin`, else a hidden
-/// prompt with confirmation when `may_prompt` and a terminal is there (asked
-/// again until it meets the policy). `None`: generate one instead.
+/// A new password chosen by a person: one line of `--password-stdin`, or a
+/// hidden prompt with confirmation, asked again until every rule is met.
+/// The prompt is used when `may_prompt`, and also for `--password-stdin` when
+/// stdin is a terminal (so the password is never echoed).
+/// `None`: nobody to ask, so the caller generates one.
 pub fn chosen_password(
     password_stdin: bool,
     may_prompt: bool,
     policy: &Policy,
     username: &str,
+    extra: ExtraRules<'_>,
 ) -> Result<Option<Secret>> {
-    if password_stdin {
+    if password_stdin && !interactive() {
         let pw = read_password_line()?;
-        check_new(policy, username, &pw)?;
+        let v = violations(policy, username, &pw, extra)?;
+        if !v.is_empty() {
+            return Err(Failure::data(describe(&v)).into());
+        }
         return Ok(Some(pw));
     }
-    if !(may_prompt && interactive()) {
+    if !(password_stdin || may_prompt) || !interactive() {
         return Ok(None);
     }
-    let rules = policy.clone();
-    let user = username.to_string();
     let typed = dialoguer::Password::new()
         .with_prompt(format!("New password for {username}"))
         .with_confirmation("Repeat the password", "The passwords differ; try again")
-        .validate_with(move |input: &String| -> Result<(), String> {
+        .validate_with(|input: &String| -> Result<(), String> {
             if input.len() > MAX_PASSWORD_BYTES {
                 return Err(format!("use at most {MAX_PASSWORD_BYTES} bytes"));
             }
-            let v = rules.check_password(&user, input);
-            if v.is_empty() {
-                Ok(())
-            } else {
-                Err(describe(&v))
+            let pw = Secret::new(input.clone());
+            match violations(policy, username, &pw, extra) {
+                Ok(v) if v.is_empty() => Ok(()),
+                Ok(v) => Err(describe(&v)),
+                Err(e) => Err(format!("{e:#}")),
             }
         })
         .interact()?;
@@ -104,19 +127,19 @@ pub fn new_password(
     may_prompt: bool,
     policy: &Policy,
     username: &str,
+    extra: ExtraRules<'_>,
 ) -> Result<NewPassword> {
-    Ok(
-        match chosen_password(password_stdin, may_prompt, policy, username)? {
-            Some(secret) => NewPassword {
-                secret,
-                generated: false,
-            },
-            None => NewPassword {
-                secret: password::generate_temporary(policy, username, &mut password::OsEntropy)?,
-                generated: true,
-            },
+    let chosen = chosen_password(password_stdin, may_prompt, policy, username, extra)?;
+    Ok(match chosen {
+        Some(secret) => NewPassword {
+            secret,
+            generated: false,
         },
-    )
+        None => NewPassword {
+            secret: password::generate_temporary(policy, username, &mut OsEntropy)?,
+            generated: true,
+        },
+    })
 }
 
 /// Ask before a destructive change ("remove account bob"). Without a
@@ -140,5 +163,18 @@ pub fn confirm(yes: bool, action: &str) -> Result<()> {
         Ok(())
     } else {
         Err(Failure::refused("cancelled; nothing was changed").into())
+    }
+}
+
+/// A generated password is shown exactly once; if that fails (a closed pipe,
+/// a full disk) the command must not look successful, since nobody saw it.
+pub fn delivered(written: std::io::Result<()>, shown: bool, username: &str) -> Result<()> {
+    match written {
+        Err(e) if shown => Err(Failure::refused(format!(
+            "the password for {username} is set but could not be shown ({e}); \
+             run `keyward user reset-password {username}` for a new one"
+        ))
+        .into()),
+        other => Ok(other?),
     }
 }

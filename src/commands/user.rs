@@ -9,7 +9,7 @@ use crate::cli::{ListFilter, UserCmd};
 use crate::domain::account::{Account, LockReason, PendingActions, Role, Status};
 use crate::domain::names::{Username, display_name};
 use crate::domain::password;
-use crate::domain::policy::{Policy, Violation, describe};
+use crate::domain::policy::{Policy, Violation};
 use crate::domain::secret::Secret;
 use crate::error::Failure;
 use crate::output::table;
@@ -81,6 +81,7 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
             Ok(accounts::set_disabled(tx, a.id, false, ctx.now)?)
         }),
         UserCmd::Lock { username } => cx.change(&mut db, &username, |tx, a| {
+            keep_a_support(tx, a, "lock")?;
             Ok(accounts::lock(tx, a.id, LockReason::Admin, ctx.now)?)
         }),
         UserCmd::Unlock { username } => cx.change(&mut db, &username, |tx, a| {
@@ -160,8 +161,11 @@ impl Cx<'_> {
                 a.username
             ));
         }
-        self.ctx.out.emit(&doc, human)?;
-        Ok(())
+        input::delivered(
+            self.ctx.out.emit(&doc, human),
+            generated.is_some(),
+            &a.username,
+        )
     }
 
     /// Apply `f` to an account inside one write transaction, then print it.
@@ -196,7 +200,13 @@ impl Cx<'_> {
         // Fail on names and facilities before reading a password or hashing.
         refuse_existing(&db.conn, &username)?;
         facility_ids(&db.conn, codes)?;
-        let pw = input::new_password(password_stdin, false, &self.rules, username.as_str())?;
+        let pw = input::new_password(
+            password_stdin,
+            false,
+            &self.rules,
+            username.as_str(),
+            &input::no_extra_rules,
+        )?;
         let hash = password::hash(&pw.secret)?;
         let created = store::write(db, |tx| -> Result<Account> {
             refuse_existing(tx, &username)?;
@@ -244,10 +254,8 @@ impl Cx<'_> {
 
     fn reset_password(&self, db: &mut Store, username: &str, password_stdin: bool) -> Result<()> {
         let a = find(&db.conn, username)?;
-        let pw = input::new_password(password_stdin, false, &self.rules, &a.username)?;
-        if !pw.generated {
-            self.refuse_reuse(&db.conn, &a, &pw.secret)?;
-        }
+        let history = |pw: &Secret| self.reuse(&db.conn, &a, pw);
+        let pw = input::new_password(password_stdin, false, &self.rules, &a.username, &history)?;
         let hash = password::hash(&pw.secret)?;
         let after = store::write(db, |tx| -> Result<Account> {
             let a = find(tx, username)?;
@@ -264,13 +272,13 @@ impl Cx<'_> {
     }
 
     /// A chosen password may not repeat any of the last `history` passwords.
-    fn refuse_reuse(&self, conn: &Connection, a: &Account, pw: &Secret) -> Result<()> {
+    fn reuse(&self, conn: &Connection, a: &Account, pw: &Secret) -> Result<Vec<Violation>> {
         for old in accounts::password_history(conn, a.id, self.rules.history)? {
             if password::verify(pw, &old)? {
-                return Err(Failure::data(describe(&[Violation::RecentlyUsed])).into());
+                return Ok(vec![Violation::RecentlyUsed]);
             }
         }
-        Ok(())
+        Ok(Vec::new())
     }
 
     fn remove(&self, db: &mut Store, username: &str) -> Result<()> {

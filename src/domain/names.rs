@@ -20,19 +20,19 @@ const USERNAME_RULE: &str =
 
 impl Username {
     pub fn parse(input: &str) -> Result<Self, NameError> {
-        let lower = input.to_lowercase();
         let err = || NameError {
             what: "username",
             value: printable(input),
             rule: USERNAME_RULE,
         };
-        let len = lower.chars().count();
-        if !(3..=32).contains(&len) {
+        // ASCII first: Unicode lower-casing would turn the Kelvin sign into `k`.
+        if !input.is_ascii() {
             return Err(err());
         }
+        let lower = input.to_ascii_lowercase();
         let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || ".-_".contains(c);
         let starts_well = lower.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit());
-        if !starts_well || !lower.chars().all(allowed) {
+        if !(3..=32).contains(&lower.len()) || !starts_well || !lower.chars().all(allowed) {
             return Err(err());
         }
         Ok(Username(lower))
@@ -82,28 +82,41 @@ impl fmt::Display for FacilityCode {
     }
 }
 
-/// A free-text name (facility or person): trimmed, 1-100 characters, no control characters.
+/// Characters that draw nothing or reorder text: they can forge what a table shows.
+fn invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// A free-text name (facility or person): trimmed, 1-100 characters, no control,
+/// invisible or direction-changing characters.
 pub fn display_name(what: &'static str, input: &str) -> Result<String, NameError> {
     let trimmed = input.trim();
     let len = trimmed.chars().count();
-    if (1..=100).contains(&len) && !trimmed.chars().any(char::is_control) {
+    if (1..=100).contains(&len) && !trimmed.chars().any(invisible) {
         Ok(trimmed.to_string())
     } else {
         Err(NameError {
             what,
             value: printable(input),
-            rule: "use 1-100 characters without control characters",
+            rule: "use 1-100 characters without control or invisible characters",
         })
     }
 }
 
-/// Echo user input in an error without letting control characters reach the terminal.
+/// Echo user input in an error without letting control or invisible characters
+/// reach the terminal; everything else (accents included) is shown as typed.
 fn printable(input: &str) -> String {
-    input
-        .chars()
-        .take(64)
-        .flat_map(char::escape_default)
-        .collect()
+    let mut out = String::new();
+    for c in input.chars().take(64) {
+        if invisible(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -158,6 +171,31 @@ mod tests {
         );
         assert!(display_name("name", "   ").is_err());
         assert!(display_name("name", "a\u{1b}[31m").is_err());
+    }
+
+    #[test]
+    fn non_ascii_look_alikes_are_refused_not_folded() {
+        assert!(
+            Username::parse("\u{212A}im").is_err(),
+            "Kelvin sign must not become k"
+        );
+    }
+
+    #[test]
+    fn display_names_refuse_invisible_and_bidi_characters() {
+        for bad in ["evil\u{202E}gnp", "a\u{200B}b", "\u{FEFF}x"] {
+            assert!(display_name("name", bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(display_name("name", "Zoë Ünit"), Ok("Zoë Ünit".into()));
+    }
+
+    #[test]
+    fn errors_keep_accents_but_escape_control_characters() {
+        let err = display_name("name", "é\u{7}")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains('é') && err.contains("\\u{7}"), "{err}");
     }
 
     #[test]

@@ -67,18 +67,9 @@ pub fn verify(password: &Secret, phc: &str) -> Result<bool, PasswordError> {
         .is_ok())
 }
 
-/// A source of uniformly random bytes; the OS CSPRNG outside tests.
+/// A source of uniformly random bytes, passed in: the OS CSPRNG in the binary.
 pub trait Entropy {
     fn fill(&mut self, buf: &mut [u8]) -> Result<(), PasswordError>;
-}
-
-/// The operating system's CSPRNG.
-pub struct OsEntropy;
-
-impl Entropy for OsEntropy {
-    fn fill(&mut self, buf: &mut [u8]) -> Result<(), PasswordError> {
-        getrandom::fill(buf).map_err(|e| PasswordError::Random(e.to_string()))
-    }
 }
 
 /// A uniform index below `n` (rejection sampling, no modulo bias).
@@ -156,6 +147,14 @@ pub fn generate_temporary(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The OS CSPRNG, for the statistical tests (the binary's lives in commands).
+    struct OsEntropy;
+    impl Entropy for OsEntropy {
+        fn fill(&mut self, buf: &mut [u8]) -> Result<(), PasswordError> {
+            getrandom::fill(buf).map_err(|e| PasswordError::Random(e.to_string()))
+        }
+    }
 
     /// Deterministic bytes for tests that must not depend on chance.
     struct Counter(u8);

@@ -316,12 +316,19 @@ impl Policy {
     pub fn with_pairs(&self, pairs: &[String]) -> Result<Policy, Vec<PolicyError>> {
         let mut next = self.clone();
         let mut errors = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
         for pair in pairs {
             match pair.split_once('=') {
                 Some((key, value)) => {
-                    if let Err(e) = next.set(key, value) {
+                    let key_norm = key.trim().to_ascii_lowercase();
+                    if seen.contains(&key_norm) {
+                        errors.push(PolicyError::Inconsistent(format!(
+                            "`{key_norm}` is given more than once; give each key once"
+                        )));
+                    } else if let Err(e) = next.set(key, value) {
                         errors.push(e);
                     }
+                    seen.push(key_norm);
                 }
                 None => errors.push(PolicyError::NotAPair(pair.clone())),
             }
@@ -565,6 +572,12 @@ mod tests {
             errs.as_slice(),
             [PolicyError::UnknownKey(_), PolicyError::NotAPair(_)]
         ));
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused() {
+        let r = Policy::default().with_pairs(&pairs(&["MIN-LENGTH=8", "min-length=7"]));
+        assert!(r.is_err());
     }
 
     #[test]

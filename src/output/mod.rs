@@ -22,7 +22,7 @@ impl Printer {
         out.flush()
     }
 
-    /// Text for people (ignored in JSON mode, where the document says it all).
+    /// Text for people; callers in JSON mode use [`Printer::json`] or [`Printer::emit`].
     pub fn text(&self, text: impl std::fmt::Display) -> io::Result<()> {
         let mut out = io::stdout().lock();
         writeln!(out, "{text}")?;

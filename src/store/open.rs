@@ -29,6 +29,8 @@ pub enum OpenError {
     Missing(PathBuf),
     #[error("a database already exists at {0}; refusing to overwrite it")]
     Exists(PathBuf),
+    #[error("{0} is a directory; give the path of the database file, e.g. {0}/keyward.db")]
+    Directory(PathBuf),
     #[error("{0} is not a keyward database (wrong --db path?)")]
     Foreign(PathBuf),
     #[error(
@@ -37,12 +39,13 @@ pub enum OpenError {
     TooNew { path: PathBuf, found: i64 },
     #[error("cannot find a data directory; set --db or KEYWARD_DB")]
     NoDataDir,
-    #[error("cannot create {path}: {source}")]
-    Io { path: PathBuf, source: io::Error },
-    #[error("database {path}: {source}")]
+    // The cause is part of the message, not a `source`, so it prints once.
+    #[error("cannot access {path}: {cause}")]
+    Io { path: PathBuf, cause: io::Error },
+    #[error("database {path}: {cause}")]
     Sqlite {
         path: PathBuf,
-        source: rusqlite::Error,
+        cause: rusqlite::Error,
     },
 }
 
@@ -62,12 +65,14 @@ pub fn default_path() -> Result<PathBuf, OpenError> {
 impl Store {
     /// Open an existing database; never creates anything.
     pub fn open(path: &Path) -> Result<Store, OpenError> {
-        if !path.exists() {
-            return Err(OpenError::Missing(path.to_path_buf()));
+        match probe(path)? {
+            None => return Err(OpenError::Missing(path.to_path_buf())),
+            Some(m) if m.is_dir() => return Err(OpenError::Directory(path.to_path_buf())),
+            Some(_) => {}
         }
-        let sql = |source| OpenError::Sqlite {
+        let sql = |cause| OpenError::Sqlite {
             path: path.to_path_buf(),
-            source,
+            cause,
         };
         let conn = Connection::open_with_flags(
             path,
@@ -103,59 +108,60 @@ impl Store {
         Ok(store)
     }
 
-    /// Create a new database file (0600, in a 0700 folder when the folder is
-    /// new) and migrate it. Refuses when the file exists.
-    pub fn create(path: &Path) -> Result<Store, OpenError> {
-        let io_err = |source| OpenError::Io {
+    /// Create a new database (0600, in a 0700 folder when the folder is new):
+    /// migrations and `seed` are written under a temporary name, which is then
+    /// linked into place only if `path` still does not exist. A crash leaves
+    /// either no database or a complete one, never an empty shell.
+    pub fn create<E>(path: &Path, seed: impl FnOnce(&Connection) -> Result<(), E>) -> Result<(), E>
+    where
+        E: From<OpenError> + From<rusqlite::Error>,
+    {
+        let io_err = |cause| OpenError::Io {
             path: path.to_path_buf(),
-            source,
+            cause,
         };
-        if path.exists() {
-            return Err(OpenError::Exists(path.to_path_buf()));
-        }
-        if let Some(dir) = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty() && !d.exists())
-        {
+        Store::refuse_existing(path)?;
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        if probe(&dir)?.is_none() {
             fs::DirBuilder::new()
                 .recursive(true)
                 .mode(0o700)
-                .create(dir)
+                .create(&dir)
                 .map_err(io_err)?;
-            fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(io_err)?;
+            fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).map_err(io_err)?;
         }
-        // create_new: two concurrent inits cannot both win.
-        fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(path)
-            .map_err(|e| match e.kind() {
-                io::ErrorKind::AlreadyExists => OpenError::Exists(path.to_path_buf()),
-                _ => io_err(e),
-            })?;
-        fs::set_permissions(path, fs::Permissions::from_mode(0o600)).map_err(io_err)?;
-        let made = (|| {
-            let conn = Connection::open_with_flags(
-                path,
-                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?;
-            conn.busy_timeout(BUSY_TIMEOUT)?;
-            let mut store = Store {
-                conn,
-                path: path.to_path_buf(),
-            };
-            store.configure()?;
-            store.migrate()?;
-            Ok(store)
-        })();
-        made.map_err(|source| {
-            remove_files(path);
-            OpenError::Sqlite {
-                path: path.to_path_buf(),
-                source,
-            }
-        })
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = dir.join(format!(".{name}.init-{}", std::process::id()));
+        let built = build(&tmp, seed);
+        let published = built.and_then(|()| {
+            // hard_link fails if `path` appeared meanwhile: two inits cannot both win.
+            fs::hard_link(&tmp, path).map_err(|e| match e.kind() {
+                io::ErrorKind::AlreadyExists => OpenError::Exists(path.to_path_buf()).into(),
+                _ => E::from(io_err(e)),
+            })
+        });
+        remove_files(&tmp);
+        published?;
+        // Make the new name durable before reporting success.
+        fs::File::open(&dir)
+            .and_then(|d| d.sync_all())
+            .map_err(io_err)?;
+        Ok(())
+    }
+
+    /// Refuse early when something is already at `path` (create checks again).
+    pub fn refuse_existing(path: &Path) -> Result<(), OpenError> {
+        match probe(path)? {
+            Some(m) if m.is_dir() => Err(OpenError::Directory(path.to_path_buf())),
+            Some(_) => Err(OpenError::Exists(path.to_path_buf())),
+            None => Ok(()),
+        }
     }
 
     /// Per-connection settings of SPEC 1.
@@ -194,6 +200,73 @@ impl Store {
     }
 }
 
+/// Build a complete database at `tmp`: schema and seed in one transaction,
+/// then switch to WAL (no frames yet) and close, so the file stands alone.
+fn build<E>(tmp: &Path, seed: impl FnOnce(&Connection) -> Result<(), E>) -> Result<(), E>
+where
+    E: From<OpenError> + From<rusqlite::Error>,
+{
+    let io_err = |cause| OpenError::Io {
+        path: tmp.to_path_buf(),
+        cause,
+    };
+    remove_files(tmp);
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(tmp)
+        .map_err(io_err)?;
+    fs::set_permissions(tmp, fs::Permissions::from_mode(0o600)).map_err(io_err)?;
+    let mut conn = Connection::open_with_flags(
+        tmp,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    tx.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
+    for (i, sql) in MIGRATIONS.iter().enumerate() {
+        tx.execute_batch(sql)?;
+        tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
+    }
+    seed(&tx)?;
+    tx.commit()?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(rusqlite::Error::InvalidParameterName(format!(
+            "journal_mode WAL refused (got {mode})"
+        ))
+        .into());
+    }
+    conn.close().map_err(|(_, e)| e)?;
+    Ok(())
+}
+
+/// Whether others may replace files in the database's folder: group- or
+/// world-writable without the sticky bit. The file's own mode cannot protect it then.
+pub fn folder_is_shared(path: &Path) -> bool {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::metadata(dir).is_ok_and(|m| {
+        let mode = m.permissions().mode();
+        mode & 0o022 != 0 && mode & 0o1000 == 0
+    })
+}
+
+/// What is at `path`, if anything; permission problems are errors, not "missing".
+fn probe(path: &Path) -> Result<Option<fs::Metadata>, OpenError> {
+    match fs::metadata(path) {
+        Ok(m) => Ok(Some(m)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(cause) => Err(OpenError::Io {
+            path: path.to_path_buf(),
+            cause,
+        }),
+    }
+}
+
 fn header(conn: &Connection) -> rusqlite::Result<(i32, i64)> {
     let app_id = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     let version = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -201,7 +274,7 @@ fn header(conn: &Connection) -> rusqlite::Result<(i32, i64)> {
 }
 
 /// Remove a database we created and failed to finish, with its WAL files.
-pub fn remove_files(path: &Path) {
+fn remove_files(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
         let mut p = path.as_os_str().to_owned();
         p.push(suffix);
@@ -217,12 +290,29 @@ mod tests {
     fn migrating_twice_is_harmless() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("k.db");
-        drop(Store::create(&path)?);
+        Store::create(&path, |_| Ok::<(), Box<dyn std::error::Error>>(()))?;
         let store = Store::open(&path)?;
         assert_eq!(header(&store.conn)?, (APPLICATION_ID, SCHEMA_VERSION));
         drop(store);
         let store = Store::open(&path)?;
         assert_eq!(header(&store.conn)?.1, SCHEMA_VERSION);
+        Ok(())
+    }
+
+    #[test]
+    fn a_failing_seed_leaves_no_database_and_no_temporary_file()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("k.db");
+        let failed = Store::create(&path, |_| {
+            Err::<(), anyhow::Error>(anyhow::anyhow!("seed failed"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(
+            std::fs::read_dir(dir.path())?.count(),
+            0,
+            "nothing may remain"
+        );
         Ok(())
     }
 

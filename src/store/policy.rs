@@ -8,8 +8,10 @@ use crate::domain::policy::{Policy, PolicyError};
 pub enum LoadError {
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
+    /// Kept as text, not as a source: a bad stored value is a damaged
+    /// database (exit 1), not bad input from the person typing (exit 65).
     #[error("the stored policy is invalid ({0}); was the database written by a newer keyward?")]
-    Invalid(#[from] PolicyError),
+    Invalid(String),
 }
 
 /// The policy in force: stored keys over the defaults.
@@ -18,9 +20,8 @@ pub fn load(conn: &Connection) -> Result<Policy, LoadError> {
     let rows = stmt
         .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Policy::from_pairs(
-        rows.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-    )?)
+    Policy::from_pairs(rows.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .map_err(|e: PolicyError| LoadError::Invalid(e.to_string()))
 }
 
 /// Write every key of `policy`.
