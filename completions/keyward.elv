@@ -30,6 +30,12 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand facility 'Manage facilities (sites that accounts belong to)'
             cand user 'Manage accounts'
             cand policy 'Show or change the password and lockout policy'
+            cand login 'Sign in interactively: password, then any required action (terms, new password)'
+            cand auth 'Check a password for scripts and other programs (exit 0 ok, 3 failed, 4 locked/disabled, 5 action required)'
+            cand passwd 'Change an account''s own password (current password, then the new one)'
+            cand terms 'Publish, show and accept the terms of use'
+            cand questions 'Security questions used by forgot-password'
+            cand forgot-password 'Reset a forgotten password by answering the account''s security questions (needs a terminal)'
             cand generate-assets 'Write completions and man pages generated from these definitions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -374,6 +380,168 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;policy;help;help'= {
         }
+        &'keyward;login'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;auth'= {
+            cand --code 'Second-factor code (TOTP or backup code) for an enrolled account'
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --password-stdin 'Read the password from the first line of stdin (required)'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;passwd'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --password-stdin 'Read two lines from stdin: the current password, then the new one'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;terms'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Publish a new version of the terms from a UTF-8 text file; every account must accept it'
+            cand show 'Print the newest terms (or one version)'
+            cand list 'List every version with its SHA-256 and how many accounts accepted it'
+            cand accept 'Accept the newest terms for an account, authenticated by its password on stdin'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;terms;set'= {
+            cand --file 'The terms text'
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;terms;show'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;terms;list'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;terms;accept'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --password-stdin 'Read the account''s password from the first line of stdin'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;terms;help'= {
+            cand set 'Publish a new version of the terms from a UTF-8 text file; every account must accept it'
+            cand show 'Print the newest terms (or one version)'
+            cand list 'List every version with its SHA-256 and how many accounts accepted it'
+            cand accept 'Accept the newest terms for an account, authenticated by its password on stdin'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;terms;help;set'= {
+        }
+        &'keyward;terms;help;show'= {
+        }
+        &'keyward;terms;help;list'= {
+        }
+        &'keyward;terms;help;accept'= {
+        }
+        &'keyward;terms;help;help'= {
+        }
+        &'keyward;questions'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the security questions an account can choose from'
+            cand set 'Choose and answer security questions (replaces earlier answers)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;questions;list'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;questions;set'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --password-stdin 'Read from stdin instead of prompting: the password on line 1, then one `QUESTION=answer` line per question (see `keyward questions list`)'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;questions;help'= {
+            cand list 'List the security questions an account can choose from'
+            cand set 'Choose and answer security questions (replaces earlier answers)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;questions;help;list'= {
+        }
+        &'keyward;questions;help;set'= {
+        }
+        &'keyward;questions;help;help'= {
+        }
+        &'keyward;forgot-password'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'keyward;generate-assets'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -389,6 +557,12 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand facility 'Manage facilities (sites that accounts belong to)'
             cand user 'Manage accounts'
             cand policy 'Show or change the password and lockout policy'
+            cand login 'Sign in interactively: password, then any required action (terms, new password)'
+            cand auth 'Check a password for scripts and other programs (exit 0 ok, 3 failed, 4 locked/disabled, 5 action required)'
+            cand passwd 'Change an account''s own password (current password, then the new one)'
+            cand terms 'Publish, show and accept the terms of use'
+            cand questions 'Security questions used by forgot-password'
+            cand forgot-password 'Reset a forgotten password by answering the account''s security questions (needs a terminal)'
             cand generate-assets 'Write completions and man pages generated from these definitions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -456,6 +630,36 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;policy;show'= {
         }
         &'keyward;help;policy;set'= {
+        }
+        &'keyward;help;login'= {
+        }
+        &'keyward;help;auth'= {
+        }
+        &'keyward;help;passwd'= {
+        }
+        &'keyward;help;terms'= {
+            cand set 'Publish a new version of the terms from a UTF-8 text file; every account must accept it'
+            cand show 'Print the newest terms (or one version)'
+            cand list 'List every version with its SHA-256 and how many accounts accepted it'
+            cand accept 'Accept the newest terms for an account, authenticated by its password on stdin'
+        }
+        &'keyward;help;terms;set'= {
+        }
+        &'keyward;help;terms;show'= {
+        }
+        &'keyward;help;terms;list'= {
+        }
+        &'keyward;help;terms;accept'= {
+        }
+        &'keyward;help;questions'= {
+            cand list 'List the security questions an account can choose from'
+            cand set 'Choose and answer security questions (replaces earlier answers)'
+        }
+        &'keyward;help;questions;list'= {
+        }
+        &'keyward;help;questions;set'= {
+        }
+        &'keyward;help;forgot-password'= {
         }
         &'keyward;help;generate-assets'= {
         }

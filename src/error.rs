@@ -3,6 +3,8 @@
 use crate::domain::names::NameError;
 use crate::domain::password::PasswordError;
 use crate::domain::policy::PolicyError;
+use crate::domain::questions::QuestionError;
+use crate::domain::terms::TermsError;
 use crate::store::open::OpenError;
 
 /// Process exit codes (SPEC 7).
@@ -64,7 +66,11 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
         if let Some(f) = cause.downcast_ref::<Failure>() {
             return f.exit;
         }
-        if cause.is::<NameError>() || cause.is::<PolicyError>() {
+        if cause.is::<NameError>()
+            || cause.is::<PolicyError>()
+            || cause.is::<QuestionError>()
+            || cause.is::<TermsError>()
+        {
             return Exit::DataErr;
         }
         if let Some(p) = cause.downcast_ref::<PasswordError>() {

@@ -6,10 +6,12 @@
 pub mod assets;
 mod facility;
 mod policy;
+mod signin;
 mod user;
 
 pub use facility::{FacilityCmd, FacilityRename};
 pub use policy::PolicyCmd;
+pub use signin::{QuestionsCmd, TermsCmd};
 pub use user::{ListFilter, UserCmd};
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -72,6 +74,41 @@ pub enum Command {
     /// Show or change the password and lockout policy
     #[command(subcommand)]
     Policy(PolicyCmd),
+    /// Sign in interactively: password, then any required action (terms, new password)
+    Login {
+        /// Username [default: asked]
+        username: Option<String>,
+    },
+    /// Check a password for scripts and other programs (exit 0 ok, 3 failed, 4 locked/disabled, 5 action required)
+    Auth {
+        /// Username
+        username: String,
+        /// Read the password from the first line of stdin (required)
+        #[arg(long, required = true)]
+        password_stdin: bool,
+        /// Second-factor code (TOTP or backup code) for an enrolled account
+        #[arg(long, value_name = "CODE")]
+        code: Option<String>,
+    },
+    /// Change an account's own password (current password, then the new one)
+    Passwd {
+        /// Username [default: asked on a terminal]
+        username: Option<String>,
+        /// Read two lines from stdin: the current password, then the new one
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Publish, show and accept the terms of use
+    #[command(subcommand)]
+    Terms(TermsCmd),
+    /// Security questions used by forgot-password
+    #[command(subcommand)]
+    Questions(QuestionsCmd),
+    /// Reset a forgotten password by answering the account's security questions (needs a terminal)
+    ForgotPassword {
+        /// Username [default: asked]
+        username: Option<String>,
+    },
     /// Write completions and man pages generated from these definitions
     #[command(name = "generate-assets", hide = true)]
     GenerateAssets {
@@ -116,5 +153,16 @@ impl From<StatusArg> for Status {
             StatusArg::Locked => Status::Locked,
             StatusArg::Disabled => Status::Disabled,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
     }
 }

@@ -2,11 +2,16 @@
 //! reads stdin, reads the clock and prints.
 
 mod assets;
+mod auth;
 mod clock;
 mod facility;
 mod init;
 mod input;
+mod passwd;
 mod policy;
+mod questions;
+mod signin;
+mod terms;
 mod user;
 
 use anyhow::Result;
@@ -56,6 +61,15 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Facility(cmd) => facility::run(&ctx, cmd)?,
         Command::User(cmd) => user::run(&ctx, cmd)?,
         Command::Policy(cmd) => policy::run(&ctx, cmd)?,
+        Command::Login { username } => return auth::login(&ctx, username),
+        Command::Auth { username, code, .. } => return auth::auth(&ctx, &username, code),
+        Command::Passwd {
+            username,
+            password_stdin,
+        } => passwd::run(&ctx, username, password_stdin)?,
+        Command::Terms(cmd) => terms::run(&ctx, cmd)?,
+        Command::Questions(cmd) => questions::run(&ctx, cmd)?,
+        Command::ForgotPassword { username } => questions::forgot(&ctx, username)?,
         Command::GenerateAssets { out } => assets::write(&ctx, &out)?,
     }
     Ok(Exit::Success)

@@ -4,12 +4,12 @@ use anyhow::Result;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::{Ctx, facility, input};
+use super::{Ctx, facility, input, signin};
 use crate::cli::{ListFilter, UserCmd};
 use crate::domain::account::{Account, LockReason, PendingActions, Role, Status};
 use crate::domain::names::{Username, display_name};
 use crate::domain::password;
-use crate::domain::policy::{Policy, Violation};
+use crate::domain::policy::Policy;
 use crate::domain::secret::Secret;
 use crate::error::Failure;
 use crate::output::table;
@@ -254,31 +254,26 @@ impl Cx<'_> {
 
     fn reset_password(&self, db: &mut Store, username: &str, password_stdin: bool) -> Result<()> {
         let a = find(&db.conn, username)?;
-        let history = |pw: &Secret| self.reuse(&db.conn, &a, pw);
-        let pw = input::new_password(password_stdin, false, &self.rules, &a.username, &history)?;
+        let pw = {
+            let history = signin::history_rule(&db.conn, &self.rules, a.id);
+            input::new_password(password_stdin, false, &self.rules, &a.username, &history)?
+        };
         let hash = password::hash(&pw.secret)?;
         let after = store::write(db, |tx| -> Result<Account> {
             let a = find(tx, username)?;
+            let pending = PendingActions::AFTER_ADMIN_EVENT;
+            let terms = Some(pending.terms_pending);
             accounts::set_password(
                 tx,
                 a.id,
                 &hash,
-                PendingActions::AFTER_ADMIN_EVENT,
+                pending.must_change_password,
+                terms,
                 self.ctx.now,
             )?;
             find(tx, username)
         })?;
         self.show(&after, pw.shown())
-    }
-
-    /// A chosen password may not repeat any of the last `history` passwords.
-    fn reuse(&self, conn: &Connection, a: &Account, pw: &Secret) -> Result<Vec<Violation>> {
-        for old in accounts::password_history(conn, a.id, self.rules.history)? {
-            if password::verify(pw, &old)? {
-                return Ok(vec![Violation::RecentlyUsed]);
-            }
-        }
-        Ok(Vec::new())
     }
 
     fn remove(&self, db: &mut Store, username: &str) -> Result<()> {

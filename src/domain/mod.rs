@@ -5,4 +5,7 @@ pub mod account;
 pub mod names;
 pub mod password;
 pub mod policy;
+pub mod questions;
 pub mod secret;
+pub mod signin;
+pub mod terms;

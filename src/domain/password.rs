@@ -67,6 +67,15 @@ pub fn verify(password: &Secret, phc: &str) -> Result<bool, PasswordError> {
         .is_ok())
 }
 
+/// A hash with the same parameters as real ones that no password matches:
+/// unknown users are verified against it so that they cost the same time.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$f2S9F36Xis6lPk4OG2glpQ$G0s2FxHoTrQJxnwrJFEx/Bw97pRROK9uFpb1N+8BPJI";
+
+/// Spend the work of one verification on an account that does not exist.
+pub fn verify_dummy(password: &Secret) {
+    let _ = verify(password, DUMMY_HASH);
+}
+
 /// A source of uniformly random bytes, passed in: the OS CSPRNG in the binary.
 pub trait Entropy {
     fn fill(&mut self, buf: &mut [u8]) -> Result<(), PasswordError>;
@@ -189,6 +198,15 @@ mod tests {
             .to_string();
         assert!(verify(&Secret::new("old-pass1!".into()), &weak)?);
         Ok(())
+    }
+
+    #[test]
+    fn the_dummy_hash_costs_what_a_real_one_costs() {
+        assert!(DUMMY_HASH.starts_with(&format!("$argon2id$v=19$m={M_COST},t={T_COST},p=1$")));
+        assert!(matches!(
+            verify(&Secret::new("anything".into()), DUMMY_HASH),
+            Ok(false)
+        ));
     }
 
     #[test]

@@ -125,3 +125,13 @@ pub fn policy(rows: &[(&str, String, String, &str)]) -> Table {
     }
     t
 }
+
+/// Any list with a header, for small listings (terms versions, questions).
+pub fn rows<const N: usize>(header: &[&str], items: &[[String; N]]) -> Table {
+    let mut t = table();
+    t.set_header(header.to_vec());
+    for row in items {
+        t.add_row(row.to_vec());
+    }
+    t
+}

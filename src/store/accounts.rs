@@ -129,28 +129,24 @@ pub fn password_history(conn: &Connection, id: i64, n: u32) -> rusqlite::Result<
     .collect()
 }
 
-/// Replace the password: clears the failure count and any lock, sets the
-/// pending actions, and records the hash in the history.
+/// Replace the password: clears the failure count and any lock, sets
+/// `must_change_password`, sets `terms_pending` when given (else keeps it),
+/// and records the hash in the history.
 pub fn set_password(
     conn: &Connection,
     id: i64,
     hash: &str,
-    pending: PendingActions,
+    must_change_password: bool,
+    terms_pending: Option<bool>,
     now: i64,
 ) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "UPDATE account SET password_hash = ?2, password_changed_at = ?3, updated_at = ?3,
             failed_attempts = 0, locked_at = NULL, lock_reason = NULL,
-            must_change_password = ?4, terms_pending = ?5
+            must_change_password = ?4, terms_pending = coalesce(?5, terms_pending)
          WHERE id = ?1",
     )?
-    .execute(params![
-        id,
-        hash,
-        now,
-        pending.must_change_password,
-        pending.terms_pending
-    ])?;
+    .execute(params![id, hash, now, must_change_password, terms_pending])?;
     push_history(conn, id, hash, now)
 }
 

@@ -5,6 +5,9 @@ pub mod accounts;
 pub mod facilities;
 pub mod open;
 pub mod policy;
+pub mod questions;
+pub mod signin;
+pub mod terms;
 
 pub use open::{Store, default_path};
 

@@ -13,7 +13,10 @@ pub const APPLICATION_ID: i32 = 0x6b65_7977;
 
 /// Embedded migrations; index + 1 is the `user_version` each one produces.
 /// Never edit or remove a shipped migration.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_signin.sql"),
+];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

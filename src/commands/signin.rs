@@ -1,0 +1,188 @@
+//! The sign-in steps every self-service command shares, driving the domain
+//! state machine (`domain::signin`) against the store. Slow work (Argon2)
+//! happens outside write transactions; every write re-reads the account
+//! inside `BEGIN IMMEDIATE`, so parallel attempts count exactly.
+
+use anyhow::Result;
+use rusqlite::Connection;
+
+use super::{Ctx, input};
+use crate::domain::names::Username;
+use crate::domain::password;
+use crate::domain::policy::{Policy, Violation};
+use crate::domain::secret::Secret;
+use crate::domain::signin::{self, Admission, Outcome, Refusal};
+use crate::error::{Exit, Failure};
+use crate::store::signin::{self as rows, Candidate};
+use crate::store::{self, Store, accounts, terms};
+
+/// The exit code of an outcome (SPEC 4 and 7).
+pub fn exit_of(outcome: &Outcome) -> Exit {
+    match outcome {
+        Outcome::Ok => Exit::Success,
+        Outcome::Failed { .. } => Exit::AuthFailed,
+        Outcome::Locked | Outcome::Disabled => Exit::Locked,
+        Outcome::ActionRequired(_) => Exit::ActionRequired,
+    }
+}
+
+/// An outcome that ends a command, as the error main prints and exits with.
+pub fn refusal(outcome: &Outcome) -> anyhow::Error {
+    Failure::new(exit_of(outcome), outcome.message()).into()
+}
+
+/// Steps 1-3: the account behind `username` if `password` is right, or the
+/// final outcome (failed, locked, disabled). A wrong password is counted and
+/// may lock; an unknown or malformed username costs the same work and write.
+pub fn check_password(
+    ctx: &Ctx,
+    db: &mut Store,
+    rules: &Policy,
+    username: &str,
+    pw: &Secret,
+) -> Result<Result<Candidate, Outcome>> {
+    let found = match Username::parse(username) {
+        Ok(name) => rows::by_username(&db.conn, name.as_str())?,
+        Err(_) => None,
+    };
+    let candidate = match (
+        signin::admit(found.as_ref().map(|c| &c.state), rules, ctx.now),
+        found,
+    ) {
+        (Admission::Refused(r), _) => return Ok(Err(refused(r))),
+        (Admission::Check { .. }, Some(c)) => c,
+        (_, _) => {
+            password::verify_dummy(pw);
+            store::write(db, |tx| rows::count_unknown_failure(tx))?;
+            return Ok(Err(Outcome::Failed { locked_now: false }));
+        }
+    };
+    if password::verify(pw, &candidate.password_hash)? {
+        Ok(Ok(candidate))
+    } else {
+        let locked_now = count_failure(ctx, db, rules, candidate.id)?;
+        Ok(Err(Outcome::Failed { locked_now }))
+    }
+}
+
+fn refused(r: Refusal) -> Outcome {
+    match r {
+        Refusal::Disabled => Outcome::Disabled,
+        Refusal::Locked => Outcome::Locked,
+    }
+}
+
+/// Count one failed attempt (wrong password, code or answers); true when this
+/// failure locked the account. A lock that has lapsed is cleared first, so
+/// counting starts again; a lock set meanwhile by another process is kept.
+pub fn count_failure(ctx: &Ctx, db: &mut Store, rules: &Policy, id: i64) -> Result<bool> {
+    store::write(db, |tx| -> Result<bool> {
+        clear_if_lapsed(tx, rules, ctx.now, id)?;
+        let failures = rows::add_failure(tx, id)?;
+        if signin::locks_at(failures, rules) {
+            return Ok(rows::lock_if_unlocked(
+                tx,
+                id,
+                signin::failure_lock(ctx.now),
+            )?);
+        }
+        Ok(false)
+    })
+}
+
+/// Clear a failed-attempts lock that has run out (the domain decides).
+fn clear_if_lapsed(
+    conn: &Connection,
+    rules: &Policy,
+    now: i64,
+    id: i64,
+) -> Result<Option<Candidate>> {
+    let current = rows::by_id(conn, id)?;
+    if let Some(c) = &current {
+        if signin::admit(Some(&c.state), rules, now) == (Admission::Check { lock_lapsed: true }) {
+            rows::clear_lapsed_lock(conn, id)?;
+        }
+    }
+    Ok(current)
+}
+
+/// Steps 4-6 after a right password (and, when enrolled, a right code):
+/// the account is re-read inside the transaction; a lock or disable that
+/// arrived meanwhile still wins. Resets failures unless the second factor is
+/// missing; records the sign-in when nothing is pending.
+pub fn finish(
+    ctx: &Ctx,
+    db: &mut Store,
+    rules: &Policy,
+    id: i64,
+    second_factor_done: bool,
+) -> Result<Outcome> {
+    store::write(db, |tx| -> Result<Outcome> {
+        let Some(c) = clear_if_lapsed(tx, rules, ctx.now, id)? else {
+            return Ok(Outcome::Failed { locked_now: false });
+        };
+        if let Admission::Refused(r) = signin::admit(Some(&c.state), rules, ctx.now) {
+            return Ok(refused(r));
+        }
+        let terms = terms::status(tx, id)?;
+        let actions = signin::required_actions(&c.state, terms, second_factor_done, rules, ctx.now);
+        if actions.is_empty() {
+            let no_terms = terms == signin::TermsStatus::None;
+            rows::record_sign_in(tx, id, ctx.now, no_terms)?;
+            return Ok(Outcome::Ok);
+        }
+        if signin::resets_failures(&actions) {
+            rows::reset_failures(tx, id)?;
+        }
+        Ok(Outcome::ActionRequired(actions))
+    })
+}
+
+/// The history rule for a new password: none of the last `history` hashes
+/// of the account (the current one included) may match.
+pub fn history_rule<'a>(
+    conn: &'a Connection,
+    rules: &'a Policy,
+    account_id: i64,
+) -> impl Fn(&Secret) -> Result<Vec<Violation>> + 'a {
+    move |pw: &Secret| {
+        for old in accounts::password_history(conn, account_id, rules.history)? {
+            if password::verify(pw, &old)? {
+                return Ok(vec![Violation::RecentlyUsed]);
+            }
+        }
+        Ok(Vec::new())
+    }
+}
+
+/// The username a self-service command acts for: given, or asked on a terminal.
+pub fn username(given: Option<String>) -> Result<String> {
+    if let Some(u) = given {
+        return Ok(u);
+    }
+    if !input::interactive() {
+        return Err(
+            Failure::usage("give the USERNAME (there is no terminal to ask for it)").into(),
+        );
+    }
+    Ok(dialoguer::Input::<String>::new()
+        .with_prompt("Username")
+        .interact_text()?)
+}
+
+/// The current password: one line of stdin, or a hidden prompt.
+pub fn current_password(password_stdin: bool) -> Result<Secret> {
+    if password_stdin && !input::interactive() {
+        return input::read_password_line();
+    }
+    if !input::interactive() {
+        return Err(Failure::usage(
+            "no terminal to ask for the password: pipe it with --password-stdin",
+        )
+        .into());
+    }
+    let typed = dialoguer::Password::new()
+        .with_prompt("Password")
+        .interact()?;
+    Ok(Secret::new(typed))
+}

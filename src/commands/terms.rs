@@ -1,0 +1,133 @@
+//! `keyward terms set|show|list|accept`.
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+
+use super::Ctx;
+use super::signin::{self, refusal};
+use crate::cli::TermsCmd;
+use crate::domain::terms as rules;
+use crate::error::Failure;
+use crate::output::{table, timestamp};
+use crate::store::terms::{self, Terms};
+use crate::store::{self, policy, signin as rows};
+
+#[derive(Serialize)]
+struct TermsView<'a> {
+    version: i64,
+    sha256: &'a str,
+    created_at: String,
+    accepted: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+}
+
+fn view(t: &Terms, with_text: bool) -> TermsView<'_> {
+    TermsView {
+        version: t.version,
+        sha256: &t.sha256,
+        created_at: timestamp(t.created_at),
+        accepted: t.accepted,
+        text: with_text.then_some(t.text.as_str()),
+    }
+}
+
+fn none_yet() -> anyhow::Error {
+    Failure::not_found(
+        "no terms have been published; publish them with `keyward terms set --file FILE`",
+    )
+    .into()
+}
+
+pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
+    let mut db = ctx.open()?;
+    match cmd {
+        TermsCmd::Set { file } => {
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let text = rules::parse(bytes)?;
+            let sha = rules::sha256_hex(&text);
+            let (t, created) = store::write(&mut db, |tx| -> Result<(Terms, bool)> {
+                if let Some(newest) = terms::newest(tx)?.filter(|n| n.sha256 == sha) {
+                    return Ok((newest, false));
+                }
+                let version = terms::insert(tx, &text, &sha, ctx.now)?;
+                Ok((terms::get(tx, version)?.ok_or_else(none_yet)?, true))
+            })?;
+            let doc =
+                serde_json::json!({"version": t.version, "sha256": t.sha256, "created": created});
+            let human = if created {
+                format!(
+                    "Published terms version {} (sha256 {}); every account must accept it at its next sign-in.",
+                    t.version, t.sha256
+                )
+            } else {
+                format!(
+                    "The text is the same as version {}; nothing published.",
+                    t.version
+                )
+            };
+            ctx.out.emit(&doc, human)?;
+        }
+        TermsCmd::Show { number: version } => {
+            let t = match version {
+                Some(v) => terms::get(&db.conn, v)?.ok_or_else(|| {
+                    Failure::not_found(format!("no terms version {v}; see `keyward terms list`"))
+                })?,
+                None => terms::newest(&db.conn)?.ok_or_else(none_yet)?,
+            };
+            let human = format!(
+                "Terms version {} (published {}, sha256 {})\n\n{}",
+                t.version,
+                timestamp(t.created_at),
+                t.sha256,
+                t.text.trim_end()
+            );
+            ctx.out.emit(&view(&t, true), human)?;
+        }
+        TermsCmd::List => {
+            let all = terms::list(&db.conn)?;
+            let views: Vec<TermsView<'_>> = all.iter().map(|t| view(t, false)).collect();
+            let rows: Vec<[String; 4]> = views
+                .iter()
+                .map(|v| {
+                    [
+                        v.version.to_string(),
+                        v.created_at.clone(),
+                        v.accepted.to_string(),
+                        v.sha256.to_string(),
+                    ]
+                })
+                .collect();
+            if ctx.out.json {
+                ctx.out.json(&views)?;
+            } else if rows.is_empty() {
+                ctx.out.text("No terms published yet.")?;
+            } else {
+                ctx.out.text(table::rows(
+                    &["VERSION", "PUBLISHED", "ACCEPTED", "SHA-256"],
+                    &rows,
+                ))?;
+            }
+        }
+        TermsCmd::Accept { username, .. } => {
+            let rules = policy::load(&db.conn)?;
+            let username = signin::username(username)?;
+            let pw = signin::current_password(true)?;
+            let c = signin::check_password(ctx, &mut db, &rules, &username, &pw)?
+                .map_err(|o| refusal(&o))?;
+            let version = store::write(&mut db, |tx| -> Result<i64> {
+                let t = terms::newest(tx)?.ok_or_else(none_yet)?;
+                terms::accept(tx, c.id, t.version, ctx.now)?;
+                rows::reset_failures(tx, c.id)?;
+                Ok(t.version)
+            })?;
+            let doc = serde_json::json!({"username": c.username, "version": version, "accepted_at": timestamp(ctx.now)});
+            ctx.out.emit(
+                &doc,
+                format!("{} accepted terms version {version}.", c.username),
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,60 @@
+//! Terms of use: the text every account must accept at its next sign-in.
+
+use sha2::{Digest, Sha256};
+
+/// Largest terms text accepted, in bytes.
+pub const MAX_TERMS_BYTES: usize = 1024 * 1024;
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum TermsError {
+    #[error("the terms file is empty; write the terms text into it")]
+    Empty,
+    #[error("the terms file is larger than 1 MiB")]
+    TooLarge,
+    #[error("the terms file is not UTF-8 text")]
+    NotText,
+}
+
+/// Check a terms file's bytes and return its text.
+pub fn parse(bytes: Vec<u8>) -> Result<String, TermsError> {
+    if bytes.len() > MAX_TERMS_BYTES {
+        return Err(TermsError::TooLarge);
+    }
+    let text = String::from_utf8(bytes).map_err(|_| TermsError::NotText)?;
+    if text.trim().is_empty() {
+        return Err(TermsError::Empty);
+    }
+    Ok(text)
+}
+
+/// Lower-case hex SHA-256 of the text, as `sha256sum` prints it.
+pub fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_matches_the_standard_vector() {
+        assert_eq!(
+            sha256_hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn empty_binary_and_huge_files_are_refused() {
+        assert_eq!(parse(b"  \n".to_vec()), Err(TermsError::Empty));
+        assert_eq!(parse(vec![0xff, 0xfe]), Err(TermsError::NotText));
+        assert_eq!(
+            parse(vec![b'a'; MAX_TERMS_BYTES + 1]),
+            Err(TermsError::TooLarge)
+        );
+        assert_eq!(parse(b"Be kind.\n".to_vec()), Ok("Be kind.\n".into()));
+    }
+}

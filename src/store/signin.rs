@@ -1,0 +1,120 @@
+//! What sign-in reads and writes: the account's sign-in state and hash, the
+//! atomic failure count, locks set by failures, and the last sign-in.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::domain::account::{Lock, LockReason};
+use crate::domain::signin::SigninState;
+
+/// An account as sign-in sees it, with its password hash.
+pub struct Candidate {
+    pub id: i64,
+    pub username: String,
+    pub state: SigninState,
+    pub password_hash: String,
+}
+
+const SELECT: &str = "SELECT id, username, disabled, locked_at, lock_reason, failed_attempts,
+    must_change_password, terms_pending, password_changed_at, password_hash FROM account";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Candidate> {
+    let locked_at: Option<i64> = r.get(3)?;
+    let reason: Option<String> = r.get(4)?;
+    let lock = match (locked_at, reason.as_deref().and_then(LockReason::parse)) {
+        (Some(at), Some(reason)) => Some(Lock { at, reason }),
+        _ => None,
+    };
+    Ok(Candidate {
+        id: r.get(0)?,
+        username: r.get(1)?,
+        state: SigninState {
+            disabled: r.get(2)?,
+            lock,
+            failed_attempts: r.get(5)?,
+            must_change_password: r.get(6)?,
+            terms_pending: r.get(7)?,
+            password_changed_at: r.get(8)?,
+            twofa_enrolled: false,
+        },
+        password_hash: r.get(9)?,
+    })
+}
+
+pub fn by_username(conn: &Connection, username: &str) -> rusqlite::Result<Option<Candidate>> {
+    conn.prepare_cached(&format!("{SELECT} WHERE username = ?1"))?
+        .query_row([username], from_row)
+        .optional()
+}
+
+pub fn by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<Candidate>> {
+    conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()
+}
+
+/// Count one failure in SQL (never read-modify-write in the process) and
+/// return the count after it.
+pub fn add_failure(conn: &Connection, id: i64) -> rusqlite::Result<u32> {
+    conn.prepare_cached(
+        "UPDATE account SET failed_attempts = failed_attempts + 1 WHERE id = ?1
+         RETURNING failed_attempts",
+    )?
+    .query_row([id], |r| r.get(0))
+}
+
+/// Set a lock unless one is already set; true when this call locked it.
+pub fn lock_if_unlocked(conn: &Connection, id: i64, lock: Lock) -> rusqlite::Result<bool> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE account SET locked_at = ?2, lock_reason = ?3, updated_at = ?2
+             WHERE id = ?1 AND locked_at IS NULL",
+        )?
+        .execute(params![id, lock.at, lock.reason.as_str()])?;
+    Ok(changed > 0)
+}
+
+/// Clear a failed-attempts lock that has run out; the count starts again.
+pub fn clear_lapsed_lock(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE account SET locked_at = NULL, lock_reason = NULL, failed_attempts = 0
+         WHERE id = ?1 AND lock_reason = 'failed-attempts'",
+    )?
+    .execute([id])?;
+    Ok(())
+}
+
+pub fn reset_failures(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE account SET failed_attempts = 0 WHERE id = ?1 AND failed_attempts != 0",
+    )?
+    .execute([id])?;
+    Ok(())
+}
+
+/// A completed sign-in. With no terms published, `terms_pending` has nothing
+/// left to wait for and is cleared.
+pub fn record_sign_in(
+    conn: &Connection,
+    id: i64,
+    now: i64,
+    clear_terms_pending: bool,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE account SET last_sign_in_at = ?2, failed_attempts = 0,
+            terms_pending = CASE WHEN ?3 THEN 0 ELSE terms_pending END
+         WHERE id = ?1",
+    )?
+    .execute(params![id, now, clear_terms_pending])?;
+    Ok(())
+}
+
+/// A failed sign-in for a username that does not exist: the same kind of
+/// write as a wrong password, and a number worth watching.
+pub fn count_unknown_failure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO counter (name, value) VALUES ('signin-unknown-user', 1)
+         ON CONFLICT (name) DO UPDATE SET value = value + 1",
+    )?
+    .execute([])?;
+    Ok(())
+}
