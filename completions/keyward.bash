@@ -1878,12 +1878,16 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__terms__subcmd__show)
-            opts="-y -h -V --db --json --yes --help --version"
+            opts="-y -h --version --db --json --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then

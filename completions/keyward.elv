@@ -440,14 +440,13 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;terms;show'= {
+            cand --version 'Version to show (same as the positional VERSION)'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'keyward;terms;list'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'

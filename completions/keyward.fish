@@ -262,11 +262,11 @@ complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l version -d 'Version to show (same as the positional VERSION)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'

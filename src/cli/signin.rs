@@ -12,10 +12,14 @@ pub enum TermsCmd {
         file: PathBuf,
     },
     /// Print the newest terms (or one version)
+    #[command(disable_version_flag = true)]
     Show {
         /// Version to show [default: the newest]
         #[arg(value_name = "VERSION")]
         number: Option<i64>,
+        /// Version to show (same as the positional VERSION)
+        #[arg(long = "version", value_name = "VERSION", conflicts_with = "number")]
+        version_flag: Option<i64>,
     },
     /// List every version with its SHA-256 and how many accounts accepted it
     List,

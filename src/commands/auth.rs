@@ -79,7 +79,7 @@ pub fn login(ctx: &Ctx, username: Option<String>) -> Result<Exit> {
                 return Ok(Exit::Success);
             }
             Outcome::ActionRequired(actions) => match actions.first() {
-                Some(Action::AcceptTerms) => accept_terms(ctx, &mut db, &c)?,
+                Some(Action::AcceptTerms) => accept_terms(ctx, &mut db, &rules, &c)?,
                 Some(Action::ChangePassword) => change_password(ctx, &mut db, &rules, &c)?,
                 _ => return Err(refusal(&Outcome::ActionRequired(actions))),
             },
@@ -90,7 +90,7 @@ pub fn login(ctx: &Ctx, username: Option<String>) -> Result<Exit> {
 }
 
 /// Show the newest terms and record acceptance; declining ends the sign-in (exit 5).
-fn accept_terms(ctx: &Ctx, db: &mut Store, c: &Candidate) -> Result<()> {
+fn accept_terms(ctx: &Ctx, db: &mut Store, rules: &Policy, c: &Candidate) -> Result<()> {
     let Some(t) = terms::newest(&db.conn)? else {
         return Ok(());
     };
@@ -110,7 +110,10 @@ fn accept_terms(ctx: &Ctx, db: &mut Store, c: &Candidate) -> Result<()> {
         )
         .into());
     }
-    store::write(db, |tx| terms::accept(tx, c.id, t.version, ctx.now))?;
+    store::write(db, |tx| -> Result<()> {
+        signin::still_admitted(tx, ctx, rules, c.id)?;
+        Ok(terms::accept(tx, c.id, t.version, ctx.now)?)
+    })?;
     Ok(())
 }
 
@@ -123,8 +126,11 @@ fn change_password(ctx: &Ctx, db: &mut Store, rules: &Policy, c: &Candidate) -> 
     };
     let pw = chosen.ok_or_else(|| Failure::usage("no terminal to ask for a new password"))?;
     let hash = password::hash(&pw)?;
-    store::write(db, |tx| {
-        accounts::set_password(tx, c.id, &hash, false, None, ctx.now)
+    store::write(db, |tx| -> Result<()> {
+        signin::still_admitted(tx, ctx, rules, c.id)?;
+        Ok(accounts::set_password(
+            tx, c.id, &hash, false, None, ctx.now,
+        )?)
     })?;
     eprintln!("Password changed.");
     Ok(())

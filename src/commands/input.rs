@@ -46,6 +46,15 @@ fn violations(
 /// One line of stdin as a password; the line ending is removed. Longer than
 /// the limit, empty, or not UTF-8: refused before anything is hashed.
 pub fn read_password_line() -> Result<Secret> {
+    if std::io::stdin().is_terminal() {
+        // Reached only when stderr is not a terminal (else a hidden prompt is
+        // used): reading here would echo the password on the screen.
+        return Err(Failure::usage(
+            "refusing to read a password from a terminal with echo on: pipe it into --password-stdin, \
+             or keep stderr on the terminal to be asked with a hidden prompt",
+        )
+        .into());
+    }
     let mut buf = Vec::new();
     std::io::stdin()
         .lock()

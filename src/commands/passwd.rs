@@ -29,8 +29,11 @@ pub fn run(ctx: &Ctx, username: Option<String>, password_stdin: bool) -> Result<
     let new =
         chosen.ok_or_else(|| Failure::usage("no new password: give it on line 2 of stdin"))?;
     let hash = password::hash(&new)?;
-    store::write(&mut db, |tx| {
-        accounts::set_password(tx, c.id, &hash, false, None, ctx.now)
+    store::write(&mut db, |tx| -> Result<()> {
+        signin::still_admitted(tx, ctx, &rules, c.id)?;
+        Ok(accounts::set_password(
+            tx, c.id, &hash, false, None, ctx.now,
+        )?)
     })?;
     ctx.out.emit(
         &Changed {

@@ -10,7 +10,7 @@ use crate::domain::names::Username;
 use crate::domain::password;
 use crate::domain::questions::{self as catalogue, CATALOGUE, REQUIRED};
 use crate::domain::secret::Secret;
-use crate::domain::signin::{self as machine, Admission};
+use crate::domain::signin::{self as machine, Admission, Outcome};
 use crate::error::{Exit, Failure};
 use crate::output::table;
 use crate::store::{self, accounts, policy, questions, signin as rows};
@@ -62,6 +62,7 @@ fn set(ctx: &Ctx, username: Option<String>, password_stdin: bool) -> Result<()> 
         hashed.push((q.id, password::hash(&Secret::new(answer.clone()))?));
     }
     store::write(&mut db, |tx| -> Result<()> {
+        signin::still_admitted(tx, ctx, &rules, c.id)?;
         questions::replace(tx, c.id, &hashed, ctx.now)?;
         rows::reset_failures(tx, c.id)?;
         Ok(())
@@ -154,10 +155,14 @@ pub fn forgot(ctx: &Ctx, username: Option<String>) -> Result<()> {
         all_right &= !normalised.expose().is_empty() && password::verify(&normalised, hash)?;
     }
     if !all_right {
-        let locked_now = signin::count_failure(ctx, &mut db, &rules, c.id)?;
+        let outcome = signin::count_failure(ctx, &mut db, &rules, c.id)?;
         let mut msg = String::from("the answers do not match");
-        if locked_now {
-            msg.push_str("; too many failed attempts, the account is now locked; contact your site administrator or support");
+        match outcome {
+            Outcome::Failed { locked_now: false } => {}
+            Outcome::Failed { locked_now: true } => msg.push_str(
+                "; too many failed attempts, the account is now locked; contact your site administrator or support",
+            ),
+            other => return Err(refusal(&other)),
         }
         return Err(Failure::new(Exit::AuthFailed, msg).into());
     }
@@ -168,6 +173,7 @@ pub fn forgot(ctx: &Ctx, username: Option<String>) -> Result<()> {
     let new = chosen.ok_or_else(|| Failure::usage("no terminal to ask for a new password"))?;
     let hash = password::hash(&new)?;
     store::write(&mut db, |tx| -> Result<()> {
+        signin::still_admitted(tx, ctx, &rules, c.id)?;
         // Seed: the reset removes two-factor enrolment (none can exist before
         // the 2FA issue) and the terms must be accepted again.
         accounts::set_password(tx, c.id, &hash, false, Some(true), ctx.now)?;

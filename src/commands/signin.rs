@@ -60,8 +60,7 @@ pub fn check_password(
     if password::verify(pw, &candidate.password_hash)? {
         Ok(Ok(candidate))
     } else {
-        let locked_now = count_failure(ctx, db, rules, candidate.id)?;
-        Ok(Err(Outcome::Failed { locked_now }))
+        Ok(Err(count_failure(ctx, db, rules, candidate.id)?))
     }
 }
 
@@ -72,38 +71,56 @@ fn refused(r: Refusal) -> Outcome {
     }
 }
 
-/// Count one failed attempt (wrong password, code or answers); true when this
-/// failure locked the account. A lock that has lapsed is cleared first, so
-/// counting starts again; a lock set meanwhile by another process is kept.
-pub fn count_failure(ctx: &Ctx, db: &mut Store, rules: &Policy, id: i64) -> Result<bool> {
-    store::write(db, |tx| -> Result<bool> {
-        clear_if_lapsed(tx, rules, ctx.now, id)?;
-        let failures = rows::add_failure(tx, id)?;
-        if signin::locks_at(failures, rules) {
-            return Ok(rows::lock_if_unlocked(
-                tx,
-                id,
-                signin::failure_lock(ctx.now),
-            )?);
+/// Count one failed attempt (wrong password, code or answers) and return its
+/// outcome. Inside the write transaction the account is read again: if another
+/// attempt locked it (or an administrator disabled it) while this one was
+/// hashing, the answer is "locked"/"disabled" and nothing is counted, so
+/// parallel guesses get no further than the threshold and a right guess in
+/// that window looks the same as a wrong one. A lapsed lock is cleared first,
+/// so counting starts again.
+pub fn count_failure(ctx: &Ctx, db: &mut Store, rules: &Policy, id: i64) -> Result<Outcome> {
+    store::write(db, |tx| -> Result<Outcome> {
+        if let Err(outcome) = admitted_now(tx, rules, ctx.now, id)? {
+            return Ok(outcome);
         }
-        Ok(false)
+        let failures = rows::add_failure(tx, id)?;
+        let locked_now = signin::locks_at(failures, rules)
+            && rows::lock_if_unlocked(tx, id, signin::failure_lock(ctx.now))?;
+        Ok(Outcome::Failed { locked_now })
     })
 }
 
-/// Clear a failed-attempts lock that has run out (the domain decides).
-fn clear_if_lapsed(
+/// The account as it is now, inside a write transaction: refused if it was
+/// locked or disabled meanwhile (or removed), with a lapsed failed-attempts
+/// lock cleared so that counting starts again. The domain decides both.
+fn admitted_now(
     conn: &Connection,
     rules: &Policy,
     now: i64,
     id: i64,
-) -> Result<Option<Candidate>> {
-    let current = rows::by_id(conn, id)?;
-    if let Some(c) = &current {
-        if signin::admit(Some(&c.state), rules, now) == (Admission::Check { lock_lapsed: true }) {
-            rows::clear_lapsed_lock(conn, id)?;
+) -> Result<Result<Candidate, Outcome>> {
+    let Some(c) = rows::by_id(conn, id)? else {
+        return Ok(Err(Outcome::Failed { locked_now: false }));
+    };
+    match signin::admit(Some(&c.state), rules, now) {
+        Admission::Refused(r) => Ok(Err(refused(r))),
+        Admission::Check { lock_lapsed } => {
+            if lock_lapsed {
+                rows::clear_lapsed_lock(conn, id)?;
+            }
+            Ok(Ok(c))
         }
+        Admission::Unknown => Ok(Err(Outcome::Failed { locked_now: false })),
     }
-    Ok(current)
+}
+
+/// For a self-service change (new password, answers, terms acceptance) about
+/// to be written: refuse it if the account was locked or disabled while the
+/// person was typing, so a prompt left open cannot outlive a lock.
+pub fn still_admitted(conn: &Connection, ctx: &Ctx, rules: &Policy, id: i64) -> Result<()> {
+    admitted_now(conn, rules, ctx.now, id)?
+        .map(|_| ())
+        .map_err(|o| refusal(&o))
 }
 
 /// Steps 4-6 after a right password (and, when enrolled, a right code):
@@ -118,12 +135,10 @@ pub fn finish(
     second_factor_done: bool,
 ) -> Result<Outcome> {
     store::write(db, |tx| -> Result<Outcome> {
-        let Some(c) = clear_if_lapsed(tx, rules, ctx.now, id)? else {
-            return Ok(Outcome::Failed { locked_now: false });
+        let c = match admitted_now(tx, rules, ctx.now, id)? {
+            Ok(c) => c,
+            Err(outcome) => return Ok(outcome),
         };
-        if let Admission::Refused(r) = signin::admit(Some(&c.state), rules, ctx.now) {
-            return Ok(refused(r));
-        }
         let terms = terms::status(tx, id)?;
         let actions = signin::required_actions(&c.state, terms, second_factor_done, rules, ctx.now);
         if actions.is_empty() {

@@ -43,8 +43,7 @@ pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
     let mut db = ctx.open()?;
     match cmd {
         TermsCmd::Set { file } => {
-            let bytes =
-                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let bytes = read_bounded(&file)?;
             let text = rules::parse(bytes)?;
             let sha = rules::sha256_hex(&text);
             let (t, created) = store::write(&mut db, |tx| -> Result<(Terms, bool)> {
@@ -69,7 +68,11 @@ pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
             };
             ctx.out.emit(&doc, human)?;
         }
-        TermsCmd::Show { number: version } => {
+        TermsCmd::Show {
+            number,
+            version_flag,
+        } => {
+            let version = number.or(version_flag);
             let t = match version {
                 Some(v) => terms::get(&db.conn, v)?.ok_or_else(|| {
                     Failure::not_found(format!("no terms version {v}; see `keyward terms list`"))
@@ -117,6 +120,7 @@ pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
             let c = signin::check_password(ctx, &mut db, &rules, &username, &pw)?
                 .map_err(|o| refusal(&o))?;
             let version = store::write(&mut db, |tx| -> Result<i64> {
+                signin::still_admitted(tx, ctx, &rules, c.id)?;
                 let t = terms::newest(tx)?.ok_or_else(none_yet)?;
                 terms::accept(tx, c.id, t.version, ctx.now)?;
                 rows::reset_failures(tx, c.id)?;
@@ -130,4 +134,18 @@ pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The file's bytes, reading at most one byte past the limit (so that
+/// `--file /dev/zero` is refused instead of filling memory).
+fn read_bounded(file: &std::path::Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| {
+            f.take(rules::MAX_TERMS_BYTES as u64 + 1)
+                .read_to_end(&mut bytes)
+        })
+        .with_context(|| format!("reading {}", file.display()))?;
+    Ok(bytes)
 }

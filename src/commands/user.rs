@@ -271,6 +271,8 @@ impl Cx<'_> {
                 terms,
                 self.ctx.now,
             )?;
+            // An administrator's reset also lifts any lock, like an unlock.
+            accounts::unlock(tx, a.id, pending, self.ctx.now)?;
             find(tx, username)
         })?;
         self.show(&after, pw.shown())

@@ -129,9 +129,10 @@ pub fn password_history(conn: &Connection, id: i64, n: u32) -> rusqlite::Result<
     .collect()
 }
 
-/// Replace the password: clears the failure count and any lock, sets
+/// Replace the password: clears the failure count, sets
 /// `must_change_password`, sets `terms_pending` when given (else keeps it),
-/// and records the hash in the history.
+/// and records the hash in the history. Locks are left alone: only an
+/// administrator's unlock (or reset) lifts them.
 pub fn set_password(
     conn: &Connection,
     id: i64,
@@ -142,7 +143,7 @@ pub fn set_password(
 ) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "UPDATE account SET password_hash = ?2, password_changed_at = ?3, updated_at = ?3,
-            failed_attempts = 0, locked_at = NULL, lock_reason = NULL,
+            failed_attempts = 0,
             must_change_password = ?4, terms_pending = coalesce(?5, terms_pending)
          WHERE id = ?1",
     )?

@@ -58,7 +58,8 @@ pub fn insert(conn: &Connection, text: &str, sha256: &str, now: i64) -> rusqlite
 /// Record that an account accepted `version`, and clear its pending flag.
 pub fn accept(conn: &Connection, account_id: i64, version: i64, now: i64) -> rusqlite::Result<()> {
     conn.prepare_cached(
-        "INSERT OR IGNORE INTO terms_acceptance (account_id, version, accepted_at) VALUES (?1, ?2, ?3)",
+        "INSERT INTO terms_acceptance (account_id, version, accepted_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (account_id, version) DO UPDATE SET accepted_at = excluded.accepted_at",
     )?
     .execute(params![account_id, version, now])?;
     conn.prepare_cached("UPDATE account SET terms_pending = 0, updated_at = ?2 WHERE id = ?1")?
