@@ -1,5 +1,8 @@
 //! Prompts driven in a real pseudo-terminal, as a person types them.
 
+mod common;
+
+use common::wait_for_input;
 use rexpect::session::{PtySession, spawn_command};
 use std::process::Command;
 
@@ -25,18 +28,23 @@ fn init_prompts_twice_hidden_and_reasks_until_the_policy_is_met()
     let db = dir.path().join("k.db");
     let mut p = spawn(keyward(&db, &["init", "--admin", "root"]))?;
     p.exp_string("New password for root")?;
+    wait_for_input(&p)?;
     p.send_line("abc")?;
     // Every broken rule at once, then asked again.
     p.exp_string("at least 6 characters")?;
     p.exp_string("digit")?;
     p.exp_string("New password for root")?;
+    wait_for_input(&p)?;
     p.send_line("Good#pass7")?;
     p.exp_string("Repeat the password")?;
+    wait_for_input(&p)?;
     p.send_line("Good#pass8")?;
     p.exp_string("differ")?;
     p.exp_string("New password for root")?;
+    wait_for_input(&p)?;
     p.send_line("Good#pass7")?;
     p.exp_string("Repeat the password")?;
+    wait_for_input(&p)?;
     p.send_line("Good#pass7")?;
     let rest = p.exp_eof()?;
     assert!(rest.contains("support account root"), "{rest}");
@@ -72,6 +80,7 @@ fn remove_asks_on_a_terminal_and_no_keeps_the_account() -> Result<(), Box<dyn st
 
     let mut p = spawn(keyward(&db, &["user", "remove", "alice"]))?;
     p.exp_string("remove account alice")?;
+    wait_for_input(&p)?;
     p.send_line("n")?;
     p.exp_eof()?;
     let shown = keyward(&db, &["user", "show", "alice"])
@@ -81,6 +90,7 @@ fn remove_asks_on_a_terminal_and_no_keeps_the_account() -> Result<(), Box<dyn st
 
     let mut p = spawn(keyward(&db, &["user", "remove", "alice"]))?;
     p.exp_string("remove account alice")?;
+    wait_for_input(&p)?;
     p.send_line("y")?;
     p.exp_eof()?;
     let shown = keyward(&db, &["user", "show", "alice"])
@@ -104,8 +114,10 @@ fn password_stdin_on_a_terminal_asks_with_a_hidden_prompt() -> Result<(), Box<dy
     );
     let mut p = spawn(keyward(&db, &["user", "add", "bob", "--password-stdin"]))?;
     p.exp_string("New password for bob")?;
+    wait_for_input(&p)?;
     p.send_line("Hidden#77x")?;
     p.exp_string("Repeat the password")?;
+    wait_for_input(&p)?;
     p.send_line("Hidden#77x")?;
     let rest = p.exp_eof()?;
     assert!(!rest.contains("Hidden#77x"), "echoed: {rest}");
