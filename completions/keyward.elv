@@ -35,6 +35,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand passwd 'Change an account''s own password (current password, then the new one)'
             cand terms 'Publish, show and accept the terms of use'
             cand questions 'Security questions used by forgot-password'
+            cand 2fa 'Two-factor authentication: enrol an authenticator app, backup codes'
             cand forgot-password 'Reset a forgotten password by answering the account''s security questions (needs a terminal)'
             cand generate-assets 'Write completions and man pages generated from these definitions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -531,6 +532,98 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;questions;help;help'= {
         }
+        &'keyward;2fa'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand enroll 'Enrol an authenticator app: QR code, secret, then a code from the app'
+            cand confirm 'Finish an enrolment started with `2fa enroll --json` (prints the backup codes)'
+            cand status 'Show whether an account is enrolled and how many backup codes are left'
+            cand reset 'Remove an account''s two-factor enrolment and backup codes'
+            cand backup-codes 'Replace an account''s backup codes (the old ones stop working)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;2fa;enroll'= {
+            cand --png 'Also write the QR code as a PNG image (created 0600, never overwritten)'
+            cand --svg 'Also write the QR code as an SVG image (created 0600, never overwritten)'
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --invert 'Draw the QR code for a light terminal background'
+            cand --replace 'Replace an existing enrolment (the old one works until the new one is confirmed)'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;2fa;confirm'= {
+            cand --code 'The 6-digit code the app shows now'
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;2fa;status'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;2fa;reset'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;2fa;backup-codes'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --regenerate 'Make 10 new codes and print them once'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;2fa;help'= {
+            cand enroll 'Enrol an authenticator app: QR code, secret, then a code from the app'
+            cand confirm 'Finish an enrolment started with `2fa enroll --json` (prints the backup codes)'
+            cand status 'Show whether an account is enrolled and how many backup codes are left'
+            cand reset 'Remove an account''s two-factor enrolment and backup codes'
+            cand backup-codes 'Replace an account''s backup codes (the old ones stop working)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;2fa;help;enroll'= {
+        }
+        &'keyward;2fa;help;confirm'= {
+        }
+        &'keyward;2fa;help;status'= {
+        }
+        &'keyward;2fa;help;reset'= {
+        }
+        &'keyward;2fa;help;backup-codes'= {
+        }
+        &'keyward;2fa;help;help'= {
+        }
         &'keyward;forgot-password'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -561,6 +654,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand passwd 'Change an account''s own password (current password, then the new one)'
             cand terms 'Publish, show and accept the terms of use'
             cand questions 'Security questions used by forgot-password'
+            cand 2fa 'Two-factor authentication: enrol an authenticator app, backup codes'
             cand forgot-password 'Reset a forgotten password by answering the account''s security questions (needs a terminal)'
             cand generate-assets 'Write completions and man pages generated from these definitions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -657,6 +751,23 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;questions;list'= {
         }
         &'keyward;help;questions;set'= {
+        }
+        &'keyward;help;2fa'= {
+            cand enroll 'Enrol an authenticator app: QR code, secret, then a code from the app'
+            cand confirm 'Finish an enrolment started with `2fa enroll --json` (prints the backup codes)'
+            cand status 'Show whether an account is enrolled and how many backup codes are left'
+            cand reset 'Remove an account''s two-factor enrolment and backup codes'
+            cand backup-codes 'Replace an account''s backup codes (the old ones stop working)'
+        }
+        &'keyward;help;2fa;enroll'= {
+        }
+        &'keyward;help;2fa;confirm'= {
+        }
+        &'keyward;help;2fa;status'= {
+        }
+        &'keyward;help;2fa;reset'= {
+        }
+        &'keyward;help;2fa;backup-codes'= {
         }
         &'keyward;help;forgot-password'= {
         }

@@ -79,6 +79,11 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
                 _ => Exit::Error,
             };
         }
+        if let Some(std::io::ErrorKind::AlreadyExists) =
+            cause.downcast_ref::<std::io::Error>().map(|e| e.kind())
+        {
+            return Exit::Exists;
+        }
         if let Some(OpenError::Exists(_)) = cause.downcast_ref::<OpenError>() {
             return Exit::Exists;
         }

@@ -7,11 +7,13 @@ pub mod assets;
 mod facility;
 mod policy;
 mod signin;
+mod twofa;
 mod user;
 
 pub use facility::{FacilityCmd, FacilityRename};
 pub use policy::PolicyCmd;
 pub use signin::{QuestionsCmd, TermsCmd};
+pub use twofa::TwofaCmd;
 pub use user::{ListFilter, UserCmd};
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -104,6 +106,9 @@ pub enum Command {
     /// Security questions used by forgot-password
     #[command(subcommand)]
     Questions(QuestionsCmd),
+    /// Two-factor authentication: enrol an authenticator app, backup codes
+    #[command(subcommand, name = "2fa")]
+    Twofa(TwofaCmd),
     /// Reset a forgotten password by answering the account's security questions (needs a terminal)
     ForgotPassword {
         /// Username [default: asked]

@@ -24,13 +24,21 @@ struct AuthDoc<'a> {
 }
 
 /// One non-interactive attempt; the exit code is the answer (0/3/4/5).
-pub fn auth(ctx: &Ctx, username: &str, _code: Option<String>) -> Result<Exit> {
+pub fn auth(ctx: &Ctx, username: &str, code: Option<String>) -> Result<Exit> {
     let mut db = ctx.open()?;
     let rules = policy::load(&db.conn)?;
     let pw = signin::current_password(true)?;
     let outcome = match signin::check_password(ctx, &mut db, &rules, username, &pw)? {
         Err(outcome) => outcome,
-        Ok(c) => signin::finish(ctx, &mut db, &rules, c.id, true)?,
+        Ok(c) if !c.state.twofa_enrolled => signin::finish(ctx, &mut db, &rules, c.id, true)?,
+        // Enrolled, no code: say what is missing without counting or resetting.
+        Ok(c) => match code {
+            None => signin::finish(ctx, &mut db, &rules, c.id, false)?,
+            Some(code) => match signin::check_second_factor(ctx, &mut db, &rules, c.id, &code)? {
+                Ok(()) => signin::finish(ctx, &mut db, &rules, c.id, true)?,
+                Err(outcome) => outcome,
+            },
+        },
     };
     let actions = match &outcome {
         Outcome::ActionRequired(a) => a.iter().map(|a| a.as_str()).collect(),
@@ -40,7 +48,7 @@ pub fn auth(ctx: &Ctx, username: &str, _code: Option<String>) -> Result<Exit> {
         username: &username.to_ascii_lowercase(),
         result: outcome.result(),
         required_actions: actions,
-        locked: matches!(outcome, Outcome::Failed { locked_now: true }).then_some(true),
+        locked: outcome.locked_now().then_some(true),
         message: outcome.message(),
     };
     match exit_of(&outcome) {
@@ -69,6 +77,12 @@ pub fn login(ctx: &Ctx, username: Option<String>) -> Result<Exit> {
     );
     let c =
         signin::check_password(ctx, &mut db, &rules, &username, &pw)?.map_err(|o| refusal(&o))?;
+    if c.state.twofa_enrolled {
+        let code: String = dialoguer::Input::new()
+            .with_prompt("Authentication code from the app (or a backup code)")
+            .interact_text()?;
+        signin::check_second_factor(ctx, &mut db, &rules, c.id, &code)?.map_err(|o| refusal(&o))?;
+    }
     // Each action changes the account, so a handful of rounds always suffices.
     for _ in 0..4 {
         match signin::finish(ctx, &mut db, &rules, c.id, true)? {

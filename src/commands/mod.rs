@@ -12,6 +12,7 @@ mod policy;
 mod questions;
 mod signin;
 mod terms;
+mod twofa;
 mod user;
 
 use anyhow::Result;
@@ -68,6 +69,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
             password_stdin,
         } => passwd::run(&ctx, username, password_stdin)?,
         Command::Terms(cmd) => terms::run(&ctx, cmd)?,
+        Command::Twofa(cmd) => twofa::run(&ctx, cmd)?,
         Command::Questions(cmd) => questions::run(&ctx, cmd)?,
         Command::ForgotPassword { username } => questions::forgot(&ctx, username)?,
         Command::GenerateAssets { out } => assets::write(&ctx, &out)?,

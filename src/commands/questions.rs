@@ -13,7 +13,7 @@ use crate::domain::secret::Secret;
 use crate::domain::signin::{self as machine, Admission, Outcome};
 use crate::error::{Exit, Failure};
 use crate::output::table;
-use crate::store::{self, accounts, policy, questions, signin as rows};
+use crate::store::{self, accounts, policy, questions, signin as rows, twofa};
 
 /// The one answer for every account that cannot use forgot-password.
 pub const CANNOT_RESET: &str =
@@ -174,9 +174,10 @@ pub fn forgot(ctx: &Ctx, username: Option<String>) -> Result<()> {
     let hash = password::hash(&new)?;
     store::write(&mut db, |tx| -> Result<()> {
         signin::still_admitted(tx, ctx, &rules, c.id)?;
-        // Seed: the reset removes two-factor enrolment (none can exist before
-        // the 2FA issue) and the terms must be accepted again.
+        // Seed: the reset removes two-factor authentication, and the terms
+        // must be accepted again.
         accounts::set_password(tx, c.id, &hash, false, Some(true), ctx.now)?;
+        twofa::remove(tx, c.id)?;
         Ok(())
     })?;
     ctx.out.emit(

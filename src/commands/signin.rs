@@ -7,20 +7,22 @@ use anyhow::Result;
 use rusqlite::Connection;
 
 use super::{Ctx, input};
+use crate::domain::backup_codes;
 use crate::domain::names::Username;
 use crate::domain::password;
 use crate::domain::policy::{Policy, Violation};
 use crate::domain::secret::Secret;
 use crate::domain::signin::{self, Admission, Outcome, Refusal};
+use crate::domain::totp::{self, TotpKey};
 use crate::error::{Exit, Failure};
 use crate::store::signin::{self as rows, Candidate};
-use crate::store::{self, Store, accounts, terms};
+use crate::store::{self, Store, accounts, terms, twofa};
 
 /// The exit code of an outcome (SPEC 4 and 7).
 pub fn exit_of(outcome: &Outcome) -> Exit {
     match outcome {
         Outcome::Ok => Exit::Success,
-        Outcome::Failed { .. } => Exit::AuthFailed,
+        Outcome::Failed { .. } | Outcome::CodeFailed { .. } => Exit::AuthFailed,
         Outcome::Locked | Outcome::Disabled => Exit::Locked,
         Outcome::ActionRequired(_) => Exit::ActionRequired,
     }
@@ -151,6 +153,48 @@ pub fn finish(
         }
         Ok(Outcome::ActionRequired(actions))
     })
+}
+
+/// Step 4 for an enrolled account: a TOTP code for the current step ±1 that
+/// is later than the last step used (no replay), or an unused backup code
+/// (spent atomically). A wrong, replayed or spent code counts as a failed
+/// attempt, exactly like a wrong password.
+pub fn check_second_factor(
+    ctx: &Ctx,
+    db: &mut Store,
+    rules: &Policy,
+    id: i64,
+    code: &str,
+) -> Result<Result<(), Outcome>> {
+    let Some(secret) = twofa::get(&db.conn, id)?.and_then(|e| e.secret) else {
+        return Ok(Ok(()));
+    };
+    let accepted = if totp::looks_like_totp(code) {
+        match TotpKey::from_base32(&secret)?.check(code, ctx.now) {
+            Some(step) => store::write(db, |tx| twofa::advance_step(tx, id, step))?,
+            None => false,
+        }
+    } else {
+        let typed = backup_codes::normalise(code);
+        let mut hit = None;
+        if (1..=64).contains(&typed.expose().len()) {
+            for (code_id, hash) in twofa::unused_backup_codes(&db.conn, id)? {
+                if password::verify(&typed, &hash)? {
+                    hit = Some(code_id);
+                    break;
+                }
+            }
+        }
+        match hit {
+            Some(code_id) => store::write(db, |tx| twofa::use_backup_code(tx, code_id, ctx.now))?,
+            None => false,
+        }
+    };
+    if accepted {
+        Ok(Ok(()))
+    } else {
+        Ok(Err(count_failure(ctx, db, rules, id)?.for_code()))
+    }
 }
 
 /// The history rule for a new password: none of the last `history` hashes

@@ -101,7 +101,7 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
 }
 
 /// An account by username, or exit 7 (exit 65 for a name that cannot exist).
-fn find(conn: &Connection, username: &str) -> Result<Account> {
+pub(super) fn find(conn: &Connection, username: &str) -> Result<Account> {
     let name = Username::parse(username)?;
     accounts::find(conn, name.as_str())?.ok_or_else(|| {
         Failure::not_found(format!("no account `{name}`; see `keyward user list`")).into()

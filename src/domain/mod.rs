@@ -2,6 +2,7 @@
 //! as arguments so that every rule is testable without sleeping.
 
 pub mod account;
+pub mod backup_codes;
 pub mod names;
 pub mod password;
 pub mod policy;
@@ -9,3 +10,4 @@ pub mod questions;
 pub mod secret;
 pub mod signin;
 pub mod terms;
+pub mod totp;

@@ -82,7 +82,7 @@ pub trait Entropy {
 }
 
 /// A uniform index below `n` (rejection sampling, no modulo bias).
-fn index(rng: &mut dyn Entropy, n: usize) -> Result<usize, PasswordError> {
+pub fn index(rng: &mut dyn Entropy, n: usize) -> Result<usize, PasswordError> {
     let n = n as u32;
     let zone = u32::MAX - (u32::MAX % n);
     loop {

@@ -164,9 +164,13 @@ pub fn resets_failures(actions: &[Action]) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Ok,
-    /// Wrong password, unknown user or wrong code; `locked_now` when this
-    /// failure reached the threshold.
+    /// Wrong password or unknown user; `locked_now` when this failure
+    /// reached the threshold.
     Failed {
+        locked_now: bool,
+    },
+    /// Right password, but a wrong, replayed or spent second-factor code.
+    CodeFailed {
         locked_now: bool,
     },
     Locked,
@@ -175,10 +179,26 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The same outcome, for a failure of the second factor.
+    pub fn for_code(self) -> Outcome {
+        match self {
+            Outcome::Failed { locked_now } => Outcome::CodeFailed { locked_now },
+            other => other,
+        }
+    }
+
+    /// Whether this failure locked the account.
+    pub fn locked_now(&self) -> bool {
+        matches!(
+            self,
+            Outcome::Failed { locked_now: true } | Outcome::CodeFailed { locked_now: true }
+        )
+    }
+
     pub fn result(&self) -> &'static str {
         match self {
             Outcome::Ok => "ok",
-            Outcome::Failed { .. } => "failed",
+            Outcome::Failed { .. } | Outcome::CodeFailed { .. } => "failed",
             Outcome::Locked => "locked",
             Outcome::Disabled => "disabled",
             Outcome::ActionRequired(_) => "action_required",
@@ -190,8 +210,10 @@ impl Outcome {
         match self {
             Outcome::Ok => "signed in".into(),
             Outcome::Failed { locked_now: false } => FAILED.into(),
-            Outcome::Failed { locked_now: true } => format!(
-                "{FAILED}; too many failed attempts, the account is now locked; contact your site administrator or support"
+            Outcome::Failed { locked_now: true } => format!("{FAILED}{LOCKED_NOW}"),
+            Outcome::CodeFailed { locked_now } => format!(
+                "authentication failed: the code is wrong or was already used{}",
+                if *locked_now { LOCKED_NOW } else { "" }
             ),
             Outcome::Locked => LOCKED.into(),
             Outcome::Disabled => {
@@ -207,6 +229,9 @@ impl Outcome {
         }
     }
 }
+
+/// Added to a failure that just locked the account.
+const LOCKED_NOW: &str = "; too many failed attempts, the account is now locked; contact your site administrator or support";
 
 /// The one message for an unknown user and a wrong password.
 pub const FAILED: &str = "authentication failed: unknown username or wrong password";

@@ -1,6 +1,7 @@
 //! Everything that reaches stdout: JSON documents for scripts, tables for people.
 //! Writes return `io::Result` so a closed pipe ends the command quietly.
 
+pub mod qr;
 pub mod table;
 pub mod view;
 

@@ -22,7 +22,8 @@ const SELECT: &str = "SELECT a.id, a.username, a.name, a.role, a.disabled, a.loc
     a.password_changed_at, a.created_at, a.updated_at, a.last_sign_in_at,
     (SELECT json_group_array(code) FROM (SELECT f.code FROM account_facility af
         JOIN facility f ON f.id = af.facility_id WHERE af.account_id = a.id
-        ORDER BY f.code COLLATE NOCASE))
+        ORDER BY f.code COLLATE NOCASE)),
+    EXISTS (SELECT 1 FROM twofa t WHERE t.account_id = a.id AND t.secret IS NOT NULL)
     FROM account a";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Account> {
@@ -55,7 +56,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Account> {
         must_change_password: r.get(8)?,
         terms_pending: r.get(9)?,
         facilities: serde_json::from_str(&facilities).map_err(|_| bad(14, "facility list"))?,
-        twofa_enrolled: false,
+        twofa_enrolled: r.get(15)?,
         password_changed_at: r.get(10)?,
         created_at: r.get(11)?,
         updated_at: r.get(12)?,

@@ -8,6 +8,7 @@ pub mod policy;
 pub mod questions;
 pub mod signin;
 pub mod terms;
+pub mod twofa;
 
 pub use open::{Store, default_path};
 

@@ -16,6 +16,7 @@ pub const APPLICATION_ID: i32 = 0x6b65_7977;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_signin.sql"),
+    include_str!("migrations/0003_twofa.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -14,8 +14,11 @@ pub struct Candidate {
     pub password_hash: String,
 }
 
-const SELECT: &str = "SELECT id, username, disabled, locked_at, lock_reason, failed_attempts,
-    must_change_password, terms_pending, password_changed_at, password_hash FROM account";
+const SELECT: &str = "SELECT a.id, a.username, a.disabled, a.locked_at, a.lock_reason,
+    a.failed_attempts, a.must_change_password, a.terms_pending, a.password_changed_at,
+    a.password_hash,
+    EXISTS (SELECT 1 FROM twofa t WHERE t.account_id = a.id AND t.secret IS NOT NULL)
+    FROM account a";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Candidate> {
     let locked_at: Option<i64> = r.get(3)?;
@@ -34,20 +37,20 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Candidate> {
             must_change_password: r.get(6)?,
             terms_pending: r.get(7)?,
             password_changed_at: r.get(8)?,
-            twofa_enrolled: false,
+            twofa_enrolled: r.get(10)?,
         },
         password_hash: r.get(9)?,
     })
 }
 
 pub fn by_username(conn: &Connection, username: &str) -> rusqlite::Result<Option<Candidate>> {
-    conn.prepare_cached(&format!("{SELECT} WHERE username = ?1"))?
+    conn.prepare_cached(&format!("{SELECT} WHERE a.username = ?1"))?
         .query_row([username], from_row)
         .optional()
 }
 
 pub fn by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<Candidate>> {
-    conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?
+    conn.prepare_cached(&format!("{SELECT} WHERE a.id = ?1"))?
         .query_row([id], from_row)
         .optional()
 }

@@ -1,0 +1,385 @@
+//! `keyward 2fa enroll|confirm|status|reset|backup-codes`.
+
+use anyhow::{Context, Result};
+use std::io::IsTerminal;
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+
+use super::input::{self, OsEntropy};
+use super::{Ctx, user};
+use crate::cli::TwofaCmd;
+use crate::domain::account::Account;
+use crate::domain::backup_codes;
+use crate::domain::password;
+use crate::domain::policy::Policy;
+use crate::domain::secret::Secret;
+use crate::domain::totp::{STEP, TotpKey};
+use crate::error::{Exit, Failure};
+use crate::output::{qr, timestamp};
+use crate::store::{self, Store, policy, twofa};
+
+/// Wrong codes a person may type at enrolment before it gives up.
+const ENROL_TRIES: usize = 5;
+/// How far (in steps, ±10 minutes) a wrong code is searched to explain clock skew.
+const SKEW_SEARCH: i64 = 20;
+
+pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
+    let mut db = ctx.open()?;
+    let rules = policy::load(&db.conn)?;
+    match cmd {
+        TwofaCmd::Enroll {
+            username,
+            invert,
+            png,
+            svg,
+            replace,
+        } => {
+            let files = Files {
+                png: png.as_deref(),
+                svg: svg.as_deref(),
+            };
+            enroll(ctx, &mut db, &rules, &username, invert, files, replace)
+        }
+        TwofaCmd::Confirm { username, code } => {
+            let a = user::find(&db.conn, &username)?;
+            let key = pending_key(&db, &a)?;
+            let Some(step) = key.check(&code, ctx.now) else {
+                return Err(
+                    Failure::new(Exit::AuthFailed, wrong_code(&key, &code, ctx.now)).into(),
+                );
+            };
+            let codes = activate(ctx, &mut db, &a, &key, step)?;
+            print_codes(ctx, &a.username, &codes, "Two-factor authentication is on.")
+        }
+        TwofaCmd::Status { username } => {
+            let a = user::find(&db.conn, &username)?;
+            let e = twofa::get(&db.conn, a.id)?.unwrap_or_default();
+            let left = twofa::backup_codes_left(&db.conn, a.id)?;
+            let doc = serde_json::json!({
+                "username": a.username,
+                "enrolled": e.secret.is_some(),
+                "enrolled_at": e.enrolled_at.map(timestamp),
+                "backup_codes_left": left,
+                "pending": e.pending_secret.is_some(),
+            });
+            let human = match e.enrolled_at {
+                Some(at) => format!(
+                    "{}: enrolled since {}, {left} backup code(s) left",
+                    a.username,
+                    timestamp(at)
+                ),
+                None => format!("{}: not enrolled", a.username),
+            } + if e.pending_secret.is_some() {
+                "; an enrolment is waiting for confirmation"
+            } else {
+                ""
+            };
+            ctx.out.emit(&doc, human)?;
+            Ok(())
+        }
+        TwofaCmd::Reset { username } => {
+            let a = user::find(&db.conn, &username)?;
+            if twofa::get(&db.conn, a.id)?.is_none() {
+                let doc = serde_json::json!({"username": a.username, "reset": false});
+                ctx.out.emit(
+                    &doc,
+                    format!(
+                        "{} has no two-factor enrolment; nothing to reset.",
+                        a.username
+                    ),
+                )?;
+                return Ok(());
+            }
+            input::confirm(
+                ctx.yes,
+                &format!("remove two-factor authentication of {}", a.username),
+            )?;
+            store::write(&mut db, |tx| twofa::remove(tx, a.id))?;
+            let doc = serde_json::json!({"username": a.username, "reset": true});
+            ctx.out.emit(
+                &doc,
+                format!("Two-factor authentication removed for {}.", a.username),
+            )?;
+            Ok(())
+        }
+        TwofaCmd::BackupCodes {
+            username,
+            regenerate,
+        } => {
+            let a = user::find(&db.conn, &username)?;
+            if twofa::get(&db.conn, a.id)?.and_then(|e| e.secret).is_none() {
+                return Err(Failure::not_found(format!(
+                    "{} is not enrolled in two-factor authentication",
+                    a.username
+                ))
+                .into());
+            }
+            if !regenerate {
+                let left = twofa::backup_codes_left(&db.conn, a.id)?;
+                let doc = serde_json::json!({"username": a.username, "backup_codes_left": left});
+                let human = format!(
+                    "{}: {left} backup code(s) left. Codes cannot be shown again; make new ones with --regenerate.",
+                    a.username
+                );
+                ctx.out.emit(&doc, human)?;
+                return Ok(());
+            }
+            let (codes, hashes) = new_codes()?;
+            store::write(&mut db, |tx| {
+                twofa::replace_backup_codes(tx, a.id, &hashes, ctx.now)
+            })?;
+            print_codes(
+                ctx,
+                &a.username,
+                &codes,
+                "The old backup codes no longer work.",
+            )
+        }
+    }
+}
+
+/// Image files requested with `--png` / `--svg`.
+struct Files<'a> {
+    png: Option<&'a Path>,
+    svg: Option<&'a Path>,
+}
+
+fn enroll(
+    ctx: &Ctx,
+    db: &mut Store,
+    rules: &Policy,
+    username: &str,
+    invert: bool,
+    files: Files<'_>,
+    replace: bool,
+) -> Result<()> {
+    let a = user::find(&db.conn, username)?;
+    if !rules.twofa_roles.contains(&a.role) {
+        let allowed: Vec<&str> = rules.twofa_roles.iter().map(|r| r.as_str()).collect();
+        return Err(Failure::new(
+            Exit::Denied,
+            format!(
+                "role {} may not enrol two-factor authentication; allowed roles (policy 2fa-roles): {}",
+                a.role,
+                if allowed.is_empty() { "none".to_string() } else { allowed.join(", ") }
+            ),
+        )
+        .into());
+    }
+    if twofa::get(&db.conn, a.id)?.and_then(|e| e.secret).is_some() && !replace {
+        return Err(Failure::exists(format!(
+            "{} is already enrolled; pass --replace to enrol a new device (the current one keeps working until the new one is confirmed)",
+            a.username
+        ))
+        .into());
+    }
+    for path in [files.png, files.svg].into_iter().flatten() {
+        if std::fs::symlink_metadata(path).is_ok() {
+            return Err(Failure::exists(format!(
+                "{} already exists; the QR code holds a secret, so keyward never overwrites a file",
+                path.display()
+            ))
+            .into());
+        }
+    }
+    let key = TotpKey::generate(&mut OsEntropy)?;
+    let uri = key.uri(&rules.totp_issuer, &a.username)?;
+    if let Some(path) = files.png {
+        write_private(path, &qr::png(&uri, 8)?)?;
+    }
+    if let Some(path) = files.svg {
+        write_private(path, qr::svg(&uri)?.as_bytes())?;
+    }
+    store::write(db, |tx| {
+        twofa::set_pending(tx, a.id, &key.base32(), ctx.now)
+    })?;
+    if ctx.out.json {
+        ctx.out.json(
+            &serde_json::json!({"username": a.username, "uri": uri, "secret": key.base32()}),
+        )?;
+        return Ok(());
+    }
+    show_enrolment(
+        ctx,
+        &format!("{}:{}", rules.totp_issuer, a.username),
+        &key,
+        &uri,
+        invert,
+    )?;
+    if !input::interactive() {
+        ctx.out.text(format!(
+            "Then finish with: keyward 2fa confirm {} --code CODE",
+            a.username
+        ))?;
+        return Ok(());
+    }
+    let step = ask_code(&key, ctx.now)?;
+    let codes = activate(ctx, db, &a, &key, step)?;
+    print_codes(ctx, &a.username, &codes, "")?;
+    while !dialoguer::Confirm::new()
+        .with_prompt("Have you saved the backup codes somewhere safe?")
+        .default(false)
+        .interact()?
+    {
+        print_codes(ctx, &a.username, &codes, "")?;
+    }
+    ctx.out.text(format!(
+        "Two-factor authentication is on for {}.",
+        a.username
+    ))?;
+    Ok(())
+}
+
+/// The QR code (or the URI when the terminal is too narrow) and the secret.
+fn show_enrolment(
+    ctx: &Ctx,
+    label: &str,
+    key: &TotpKey,
+    uri: &str,
+    light_background: bool,
+) -> Result<()> {
+    let needed = qr::terminal_width(uri)?;
+    let mut text = String::from(
+        "Scan this QR code with an authenticator app (Google or Microsoft Authenticator):\n\n",
+    );
+    match terminal_columns() {
+        Some(cols) if cols < needed => text.push_str(&format!(
+            "The terminal is {cols} columns wide and the QR code needs {needed}: widen it, or use --png FILE,\nor add the account with this URI:\n\n  {uri}\n"
+        )),
+        _ => text.push_str(&qr::terminal(uri, light_background)?),
+    }
+    text.push_str(&format!(
+        "\nAccount: {label}\nSecret for manual entry: {}\n",
+        key.grouped()
+    ));
+    ctx.out.text(text)?;
+    Ok(())
+}
+
+/// Columns available: `COLUMNS` if set, else the terminal's width, else unknown.
+fn terminal_columns() -> Option<usize> {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0)
+    {
+        return Some(n);
+    }
+    if std::io::stdout().is_terminal() {
+        let (_, cols) = console::Term::stdout().size();
+        return Some(usize::from(cols)).filter(|c| *c > 0);
+    }
+    None
+}
+
+/// Ask for the app's code until it is right (or [`ENROL_TRIES`] wrong ones).
+fn ask_code(key: &TotpKey, now: i64) -> Result<i64> {
+    for _ in 0..ENROL_TRIES {
+        let typed: String = dialoguer::Input::new()
+            .with_prompt("Code shown in the app")
+            .interact_text()?;
+        if let Some(step) = key.check(&typed, now) {
+            return Ok(step);
+        }
+        eprintln!("{}", wrong_code(key, &typed, now));
+    }
+    Err(Failure::new(
+        Exit::AuthFailed,
+        "no right code after 5 tries; the enrolment is still pending: run `keyward 2fa enroll` again, or `keyward 2fa confirm USER --code CODE`",
+    )
+    .into())
+}
+
+/// Why a confirmation code was wrong, naming clock skew when it explains it.
+fn wrong_code(key: &TotpKey, code: &str, now: i64) -> String {
+    match key.skew_of(code, now, SKEW_SEARCH) {
+        Some(steps) => {
+            let minutes = (steps.abs() * STEP + 30) / 60;
+            let way = if steps > 0 { "ahead" } else { "behind" };
+            format!(
+                "that code is not for now: it matches a time about {minutes} minute(s) {way}. Check the phone's clock (set it to automatic time) and type the current code"
+            )
+        }
+        None => "that code is not right; check the app shows this account and type the code it shows now".into(),
+    }
+}
+
+/// The pending secret of an account, or exit 7.
+fn pending_key(db: &Store, a: &Account) -> Result<TotpKey> {
+    let pending = twofa::get(&db.conn, a.id)?.and_then(|e| e.pending_secret).ok_or_else(|| {
+        Failure::not_found(format!(
+            "no two-factor enrolment is waiting for confirmation for {}; start one with `keyward 2fa enroll {}`",
+            a.username, a.username
+        ))
+    })?;
+    Ok(TotpKey::from_base32(&pending)?)
+}
+
+/// Make the confirmed pending secret the one in force and create backup codes.
+fn activate(
+    ctx: &Ctx,
+    db: &mut Store,
+    a: &Account,
+    key: &TotpKey,
+    step: i64,
+) -> Result<Vec<Secret>> {
+    let (codes, hashes) = new_codes()?;
+    let expected = key.base32();
+    store::write(db, |tx| -> Result<()> {
+        let still = twofa::get(tx, a.id)?.and_then(|e| e.pending_secret);
+        if still.as_deref() != Some(expected.as_str()) {
+            return Err(Failure::refused(
+                "the enrolment was restarted meanwhile; use the newest QR code",
+            )
+            .into());
+        }
+        Ok(twofa::confirm(tx, a.id, step, &hashes, ctx.now)?)
+    })?;
+    Ok(codes)
+}
+
+/// Fresh backup codes and their Argon2id hashes (of the normalised form).
+fn new_codes() -> Result<(Vec<Secret>, Vec<String>)> {
+    let codes = backup_codes::generate(&mut OsEntropy)?;
+    let hashes = codes
+        .iter()
+        .map(|c| password::hash(&backup_codes::normalise(c.expose())))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((codes, hashes))
+}
+
+/// Backup codes, shown once; a failed write is reported (nobody saw them).
+fn print_codes(ctx: &Ctx, username: &str, codes: &[Secret], after: &str) -> Result<()> {
+    let list: Vec<&str> = codes.iter().map(Secret::expose).collect();
+    let doc = serde_json::json!({"username": username, "backup_codes": list});
+    let mut human = format!(
+        "Backup codes for {username}. Each works once. They cannot be shown again: write them down or store them safely now.\n\n"
+    );
+    for pair in list.chunks(2) {
+        human.push_str(&format!("  {}\n", pair.join("    ")));
+    }
+    if !after.is_empty() {
+        human.push_str(&format!("\n{after}"));
+    }
+    let written = ctx.out.emit(&doc, human.trim_end());
+    written.map_err(|e| {
+        Failure::refused(format!(
+            "the backup codes for {username} could not be shown ({e}); make new ones with `keyward 2fa backup-codes {username} --regenerate`"
+        ))
+        .into()
+    })
+}
+
+/// Create a file only keyward's user can read, never over an existing one.
+fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .with_context(|| format!("creating {}", path.display()))?;
+    f.write_all(bytes)
+        .with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}

@@ -1,0 +1,128 @@
+//! TOTP enrolments (confirmed and pending) and backup codes.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// An account's two-factor row.
+#[derive(Debug, Clone, Default)]
+pub struct Enrolment {
+    /// Base32 secret once confirmed.
+    pub secret: Option<String>,
+    pub enrolled_at: Option<i64>,
+    /// The last TOTP step accepted; only later ones are.
+    pub last_step: Option<i64>,
+    pub pending_secret: Option<String>,
+}
+
+pub fn get(conn: &Connection, account_id: i64) -> rusqlite::Result<Option<Enrolment>> {
+    conn.prepare_cached(
+        "SELECT secret, enrolled_at, last_step, pending_secret FROM twofa WHERE account_id = ?1",
+    )?
+    .query_row([account_id], |r| {
+        Ok(Enrolment {
+            secret: r.get(0)?,
+            enrolled_at: r.get(1)?,
+            last_step: r.get(2)?,
+            pending_secret: r.get(3)?,
+        })
+    })
+    .optional()
+}
+
+/// Start (or restart) an enrolment; a confirmed secret stays in force.
+pub fn set_pending(
+    conn: &Connection,
+    account_id: i64,
+    secret: &str,
+    now: i64,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO twofa (account_id, pending_secret, pending_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (account_id) DO UPDATE SET pending_secret = ?2, pending_at = ?3",
+    )?
+    .execute(params![account_id, secret, now])?;
+    Ok(())
+}
+
+/// Make the pending secret the one in force, with `step` as used, and
+/// replace the backup codes.
+pub fn confirm(
+    conn: &Connection,
+    account_id: i64,
+    step: i64,
+    code_hashes: &[String],
+    now: i64,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE twofa SET secret = pending_secret, enrolled_at = ?2, last_step = ?3,
+            pending_secret = NULL, pending_at = NULL
+         WHERE account_id = ?1 AND pending_secret IS NOT NULL",
+    )?
+    .execute(params![account_id, now, step])?;
+    replace_backup_codes(conn, account_id, code_hashes, now)
+}
+
+/// Accept a TOTP step only if it is later than the last one accepted
+/// (no replay); true when accepted. Atomic in SQL.
+pub fn advance_step(conn: &Connection, account_id: i64, step: i64) -> rusqlite::Result<bool> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE twofa SET last_step = ?2
+             WHERE account_id = ?1 AND secret IS NOT NULL AND (last_step IS NULL OR last_step < ?2)",
+        )?
+        .execute(params![account_id, step])?;
+    Ok(changed > 0)
+}
+
+/// Remove the enrolment (confirmed and pending) and every backup code.
+pub fn remove(conn: &Connection, account_id: i64) -> rusqlite::Result<bool> {
+    conn.prepare_cached("DELETE FROM backup_code WHERE account_id = ?1")?
+        .execute([account_id])?;
+    let removed = conn
+        .prepare_cached("DELETE FROM twofa WHERE account_id = ?1")?
+        .execute([account_id])?;
+    Ok(removed > 0)
+}
+
+pub fn replace_backup_codes(
+    conn: &Connection,
+    account_id: i64,
+    hashes: &[String],
+    now: i64,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM backup_code WHERE account_id = ?1")?
+        .execute([account_id])?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO backup_code (account_id, hash, created_at) VALUES (?1, ?2, ?3)",
+    )?;
+    for h in hashes {
+        stmt.execute(params![account_id, h, now])?;
+    }
+    Ok(())
+}
+
+/// (id, hash) of the codes not used yet.
+pub fn unused_backup_codes(
+    conn: &Connection,
+    account_id: i64,
+) -> rusqlite::Result<Vec<(i64, String)>> {
+    conn.prepare_cached(
+        "SELECT id, hash FROM backup_code WHERE account_id = ?1 AND used_at IS NULL ORDER BY id",
+    )?
+    .query_map([account_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+    .collect()
+}
+
+/// Spend a backup code; false if it was spent meanwhile.
+pub fn use_backup_code(conn: &Connection, code_id: i64, now: i64) -> rusqlite::Result<bool> {
+    let changed = conn
+        .prepare_cached("UPDATE backup_code SET used_at = ?2 WHERE id = ?1 AND used_at IS NULL")?
+        .execute(params![code_id, now])?;
+    Ok(changed > 0)
+}
+
+pub fn backup_codes_left(conn: &Connection, account_id: i64) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "SELECT count(*) FROM backup_code WHERE account_id = ?1 AND used_at IS NULL",
+    )?
+    .query_row([account_id], |r| r.get(0))
+}
