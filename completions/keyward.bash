@@ -1795,12 +1795,16 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__passwd)
-            opts="-y -h -V --password-stdin --db --json --yes --help --version"
+            opts="-y -h -V --password-stdin --code --db --json --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -2081,12 +2085,16 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__questions__subcmd__set)
-            opts="-y -h -V --password-stdin --db --json --yes --help --version"
+            opts="-y -h -V --password-stdin --code --db --json --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -2139,12 +2147,16 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__terms__subcmd__accept)
-            opts="-y -h -V --password-stdin --db --json --yes --help --version"
+            opts="-y -h -V --password-stdin --code --db --json --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then

@@ -404,6 +404,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;passwd'= {
+            cand --code 'Second-factor code (TOTP or backup code) when the account is enrolled'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --password-stdin 'Read two lines from stdin: the current password, then the new one'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -460,6 +461,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;terms;accept'= {
+            cand --code 'Second-factor code (TOTP or backup code) when the account is enrolled'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --password-stdin 'Read the account''s password from the first line of stdin'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -511,6 +513,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;questions;set'= {
+            cand --code 'Second-factor code (TOTP or backup code) when the account is enrolled'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --password-stdin 'Read from stdin instead of prompting: the password on line 1, then one `QUESTION=answer` line per question (see `keyward questions list`)'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'

@@ -241,6 +241,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand auth" -l json -d 'Print 
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l code -d 'Second-factor code (TOTP or backup code) when the account is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l password-stdin -d 'Read two lines from stdin: the current password, then the new one'
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -273,6 +274,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l code -d 'Second-factor code (TOTP or backup code) when the account is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l password-stdin -d 'Read the account\'s password from the first line of stdin'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -297,6 +299,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_se
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l code -d 'Second-factor code (TOTP or backup code) when the account is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l password-stdin -d 'Read from stdin instead of prompting: the password on line 1, then one `QUESTION=answer` line per question (see `keyward questions list`)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'

@@ -99,6 +99,9 @@ pub enum Command {
         /// Read two lines from stdin: the current password, then the new one
         #[arg(long)]
         password_stdin: bool,
+        /// Second-factor code (TOTP or backup code) when the account is enrolled
+        #[arg(long, value_name = "CODE")]
+        code: Option<String>,
     },
     /// Publish, show and accept the terms of use
     #[command(subcommand)]

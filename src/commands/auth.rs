@@ -78,9 +78,7 @@ pub fn login(ctx: &Ctx, username: Option<String>) -> Result<Exit> {
     let c =
         signin::check_password(ctx, &mut db, &rules, &username, &pw)?.map_err(|o| refusal(&o))?;
     if c.state.twofa_enrolled {
-        let code: String = dialoguer::Input::new()
-            .with_prompt("Authentication code from the app (or a backup code)")
-            .interact_text()?;
+        let code = signin::prompt_code()?;
         signin::check_second_factor(ctx, &mut db, &rules, c.id, &code)?.map_err(|o| refusal(&o))?;
     }
     // Each action changes the account, so a handful of rounds always suffices.
@@ -126,7 +124,7 @@ fn accept_terms(ctx: &Ctx, db: &mut Store, rules: &Policy, c: &Candidate) -> Res
     }
     store::write(db, |tx| -> Result<()> {
         signin::still_admitted(tx, ctx, rules, c.id)?;
-        Ok(terms::accept(tx, c.id, t.version, ctx.now)?)
+        Ok(terms::accept(tx, c.id, t.version, ctx.now())?)
     })?;
     Ok(())
 }
@@ -143,7 +141,12 @@ fn change_password(ctx: &Ctx, db: &mut Store, rules: &Policy, c: &Candidate) -> 
     store::write(db, |tx| -> Result<()> {
         signin::still_admitted(tx, ctx, rules, c.id)?;
         Ok(accounts::set_password(
-            tx, c.id, &hash, false, None, ctx.now,
+            tx,
+            c.id,
+            &hash,
+            false,
+            None,
+            ctx.now(),
         )?)
     })?;
     eprintln!("Password changed.");

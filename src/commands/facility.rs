@@ -54,7 +54,7 @@ fn add(ctx: &Ctx, db: &mut Store, code: &str, name: Option<&str>) -> Result<()> 
                 Failure::exists(format!("facility `{}` already exists", existing.code)).into(),
             );
         }
-        facilities::insert(tx, code.as_str(), &name, ctx.now)?;
+        facilities::insert(tx, code.as_str(), &name, ctx.now())?;
         find(tx, code.as_str())
     })?;
     show(ctx, &added)

@@ -46,7 +46,7 @@ pub fn run(ctx: &Ctx, admin: &str, password_stdin: bool) -> Result<()> {
                 role: Role::Support,
                 password_hash: &hash,
                 pending: PendingActions::NONE,
-                now: ctx.now,
+                now: ctx.now(),
             },
         )?;
         Ok(())

@@ -28,7 +28,7 @@ pub struct Ctx {
     db: Option<PathBuf>,
     pub out: Printer,
     pub yes: bool,
-    pub now: i64,
+    clock: clock::Clock,
 }
 
 impl Ctx {
@@ -38,6 +38,11 @@ impl Ctx {
             Some(p) => Ok(p.clone()),
             None => Ok(store::default_path()?),
         }
+    }
+
+    /// The current time (Unix seconds), read afresh at each call.
+    pub fn now(&self) -> i64 {
+        self.clock.now()
     }
 
     /// Open the existing database (never creates one).
@@ -52,7 +57,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         db: cli.db,
         out: Printer { json: cli.json },
         yes: cli.yes,
-        now: clock::now()?,
+        clock: clock::Clock::from_env()?,
     };
     match cli.command {
         Command::Init {
@@ -67,7 +72,8 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Passwd {
             username,
             password_stdin,
-        } => passwd::run(&ctx, username, password_stdin)?,
+            code,
+        } => passwd::run(&ctx, username, password_stdin, code)?,
         Command::Terms(cmd) => terms::run(&ctx, cmd)?,
         Command::Twofa(cmd) => twofa::run(&ctx, cmd)?,
         Command::Questions(cmd) => questions::run(&ctx, cmd)?,

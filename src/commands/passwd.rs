@@ -3,7 +3,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use super::signin::{self, refusal};
+use super::signin;
 use super::{Ctx, input};
 use crate::domain::password;
 use crate::error::Failure;
@@ -15,13 +15,17 @@ struct Changed<'a> {
     password_changed: bool,
 }
 
-pub fn run(ctx: &Ctx, username: Option<String>, password_stdin: bool) -> Result<()> {
+pub fn run(
+    ctx: &Ctx,
+    username: Option<String>,
+    password_stdin: bool,
+    code: Option<String>,
+) -> Result<()> {
     let mut db = ctx.open()?;
     let rules = policy::load(&db.conn)?;
     let username = signin::username(username)?;
     let current = signin::current_password(password_stdin)?;
-    let c = signin::check_password(ctx, &mut db, &rules, &username, &current)?
-        .map_err(|o| refusal(&o))?;
+    let c = signin::authenticate(ctx, &mut db, &rules, &username, &current, code)?;
     let chosen = {
         let history = signin::history_rule(&db.conn, &rules, c.id);
         input::chosen_password(password_stdin, true, &rules, &c.username, &history)?
@@ -32,7 +36,12 @@ pub fn run(ctx: &Ctx, username: Option<String>, password_stdin: bool) -> Result<
     store::write(&mut db, |tx| -> Result<()> {
         signin::still_admitted(tx, ctx, &rules, c.id)?;
         Ok(accounts::set_password(
-            tx, c.id, &hash, false, None, ctx.now,
+            tx,
+            c.id,
+            &hash,
+            false,
+            None,
+            ctx.now(),
         )?)
     })?;
     ctx.out.emit(

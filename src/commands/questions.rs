@@ -40,17 +40,22 @@ pub fn run(ctx: &Ctx, cmd: QuestionsCmd) -> Result<()> {
         QuestionsCmd::Set {
             username,
             password_stdin,
-        } => set(ctx, username, password_stdin),
+            code,
+        } => set(ctx, username, password_stdin, code),
     }
 }
 
-fn set(ctx: &Ctx, username: Option<String>, password_stdin: bool) -> Result<()> {
+fn set(
+    ctx: &Ctx,
+    username: Option<String>,
+    password_stdin: bool,
+    code: Option<String>,
+) -> Result<()> {
     let mut db = ctx.open()?;
     let rules = policy::load(&db.conn)?;
     let username = signin::username(username)?;
     let pw = signin::current_password(password_stdin)?;
-    let c =
-        signin::check_password(ctx, &mut db, &rules, &username, &pw)?.map_err(|o| refusal(&o))?;
+    let c = signin::authenticate(ctx, &mut db, &rules, &username, &pw, code)?;
     let raw = if password_stdin && !input::interactive() {
         answers_from_stdin()?
     } else {
@@ -63,7 +68,7 @@ fn set(ctx: &Ctx, username: Option<String>, password_stdin: bool) -> Result<()> 
     }
     store::write(&mut db, |tx| -> Result<()> {
         signin::still_admitted(tx, ctx, &rules, c.id)?;
-        questions::replace(tx, c.id, &hashed, ctx.now)?;
+        questions::replace(tx, c.id, &hashed, ctx.now())?;
         rows::reset_failures(tx, c.id)?;
         Ok(())
     })?;
@@ -137,7 +142,7 @@ pub fn forgot(ctx: &Ctx, username: Option<String>) -> Result<()> {
     let c = found.ok_or_else(cannot)?;
     let stored = questions::for_account(&db.conn, c.id)?;
     let admitted = matches!(
-        machine::admit(Some(&c.state), &rules, ctx.now),
+        machine::admit(Some(&c.state), &rules, ctx.now()),
         Admission::Check { .. }
     );
     if !admitted || stored.is_empty() {
@@ -176,7 +181,7 @@ pub fn forgot(ctx: &Ctx, username: Option<String>) -> Result<()> {
         signin::still_admitted(tx, ctx, &rules, c.id)?;
         // Seed: the reset removes two-factor authentication, and the terms
         // must be accepted again.
-        accounts::set_password(tx, c.id, &hash, false, Some(true), ctx.now)?;
+        accounts::set_password(tx, c.id, &hash, false, Some(true), ctx.now())?;
         twofa::remove(tx, c.id)?;
         Ok(())
     })?;

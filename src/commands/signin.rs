@@ -48,7 +48,7 @@ pub fn check_password(
         Err(_) => None,
     };
     let candidate = match (
-        signin::admit(found.as_ref().map(|c| &c.state), rules, ctx.now),
+        signin::admit(found.as_ref().map(|c| &c.state), rules, ctx.now()),
         found,
     ) {
         (Admission::Refused(r), _) => return Ok(Err(refused(r))),
@@ -82,12 +82,12 @@ fn refused(r: Refusal) -> Outcome {
 /// so counting starts again.
 pub fn count_failure(ctx: &Ctx, db: &mut Store, rules: &Policy, id: i64) -> Result<Outcome> {
     store::write(db, |tx| -> Result<Outcome> {
-        if let Err(outcome) = admitted_now(tx, rules, ctx.now, id)? {
+        if let Err(outcome) = admitted_now(tx, rules, ctx.now(), id)? {
             return Ok(outcome);
         }
         let failures = rows::add_failure(tx, id)?;
         let locked_now = signin::locks_at(failures, rules)
-            && rows::lock_if_unlocked(tx, id, signin::failure_lock(ctx.now))?;
+            && rows::lock_if_unlocked(tx, id, signin::failure_lock(ctx.now()))?;
         Ok(Outcome::Failed { locked_now })
     })
 }
@@ -120,7 +120,7 @@ fn admitted_now(
 /// to be written: refuse it if the account was locked or disabled while the
 /// person was typing, so a prompt left open cannot outlive a lock.
 pub fn still_admitted(conn: &Connection, ctx: &Ctx, rules: &Policy, id: i64) -> Result<()> {
-    admitted_now(conn, rules, ctx.now, id)?
+    admitted_now(conn, rules, ctx.now(), id)?
         .map(|_| ())
         .map_err(|o| refusal(&o))
 }
@@ -137,15 +137,16 @@ pub fn finish(
     second_factor_done: bool,
 ) -> Result<Outcome> {
     store::write(db, |tx| -> Result<Outcome> {
-        let c = match admitted_now(tx, rules, ctx.now, id)? {
+        let c = match admitted_now(tx, rules, ctx.now(), id)? {
             Ok(c) => c,
             Err(outcome) => return Ok(outcome),
         };
         let terms = terms::status(tx, id)?;
-        let actions = signin::required_actions(&c.state, terms, second_factor_done, rules, ctx.now);
+        let actions =
+            signin::required_actions(&c.state, terms, second_factor_done, rules, ctx.now());
         if actions.is_empty() {
             let no_terms = terms == signin::TermsStatus::None;
-            rows::record_sign_in(tx, id, ctx.now, no_terms)?;
+            rows::record_sign_in(tx, id, ctx.now(), no_terms)?;
             return Ok(Outcome::Ok);
         }
         if signin::resets_failures(&actions) {
@@ -170,7 +171,7 @@ pub fn check_second_factor(
         return Ok(Ok(()));
     };
     let accepted = if totp::looks_like_totp(code) {
-        match TotpKey::from_base32(&secret)?.check(code, ctx.now) {
+        match TotpKey::from_base32(&secret)?.check(code, ctx.now()) {
             Some(step) => store::write(db, |tx| twofa::advance_step(tx, id, step))?,
             None => false,
         }
@@ -186,7 +187,7 @@ pub fn check_second_factor(
             }
         }
         match hit {
-            Some(code_id) => store::write(db, |tx| twofa::use_backup_code(tx, code_id, ctx.now))?,
+            Some(code_id) => store::write(db, |tx| twofa::use_backup_code(tx, code_id, ctx.now()))?,
             None => false,
         }
     };
@@ -195,6 +196,43 @@ pub fn check_second_factor(
     } else {
         Ok(Err(count_failure(ctx, db, rules, id)?.for_code()))
     }
+}
+
+/// Ask for the second factor on a terminal.
+pub fn prompt_code() -> Result<String> {
+    Ok(dialoguer::Input::new()
+        .with_prompt("Authentication code from the app (or a backup code)")
+        .interact_text()?)
+}
+
+/// Full authentication for a self-service change: the password and, for an
+/// enrolled account, a code (`--code`, or asked on a terminal). A stolen
+/// password alone must not change answers, reset the failure count, or
+/// reach forgot-password's removal of the second factor.
+pub fn authenticate(
+    ctx: &Ctx,
+    db: &mut Store,
+    rules: &Policy,
+    username: &str,
+    pw: &Secret,
+    code: Option<String>,
+) -> Result<Candidate> {
+    let c = check_password(ctx, db, rules, username, pw)?.map_err(|o| refusal(&o))?;
+    if c.state.twofa_enrolled {
+        let code = match code {
+            Some(code) => code,
+            None if input::interactive() => prompt_code()?,
+            None => {
+                return Err(Failure::new(
+                    Exit::ActionRequired,
+                    "this account uses two-factor authentication: give its code with --code",
+                )
+                .into());
+            }
+        };
+        check_second_factor(ctx, db, rules, c.id, &code)?.map_err(|o| refusal(&o))?;
+    }
+    Ok(c)
 }
 
 /// The history rule for a new password: none of the last `history` hashes

@@ -4,7 +4,7 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use super::Ctx;
-use super::signin::{self, refusal};
+use super::signin;
 use crate::cli::TermsCmd;
 use crate::domain::terms as rules;
 use crate::error::Failure;
@@ -50,7 +50,7 @@ pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
                 if let Some(newest) = terms::newest(tx)?.filter(|n| n.sha256 == sha) {
                     return Ok((newest, false));
                 }
-                let version = terms::insert(tx, &text, &sha, ctx.now)?;
+                let version = terms::insert(tx, &text, &sha, ctx.now())?;
                 Ok((terms::get(tx, version)?.ok_or_else(none_yet)?, true))
             })?;
             let doc =
@@ -113,20 +113,19 @@ pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
                 ))?;
             }
         }
-        TermsCmd::Accept { username, .. } => {
+        TermsCmd::Accept { username, code, .. } => {
             let rules = policy::load(&db.conn)?;
             let username = signin::username(username)?;
             let pw = signin::current_password(true)?;
-            let c = signin::check_password(ctx, &mut db, &rules, &username, &pw)?
-                .map_err(|o| refusal(&o))?;
+            let c = signin::authenticate(ctx, &mut db, &rules, &username, &pw, code)?;
             let version = store::write(&mut db, |tx| -> Result<i64> {
                 signin::still_admitted(tx, ctx, &rules, c.id)?;
                 let t = terms::newest(tx)?.ok_or_else(none_yet)?;
-                terms::accept(tx, c.id, t.version, ctx.now)?;
+                terms::accept(tx, c.id, t.version, ctx.now())?;
                 rows::reset_failures(tx, c.id)?;
                 Ok(t.version)
             })?;
-            let doc = serde_json::json!({"username": c.username, "version": version, "accepted_at": timestamp(ctx.now)});
+            let doc = serde_json::json!({"username": c.username, "version": version, "accepted_at": timestamp(ctx.now())});
             ctx.out.emit(
                 &doc,
                 format!("{} accepted terms version {version}.", c.username),

@@ -43,10 +43,11 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
         }
         TwofaCmd::Confirm { username, code } => {
             let a = user::find(&db.conn, &username)?;
+            may_enrol(&rules, &a)?;
             let key = pending_key(&db, &a)?;
-            let Some(step) = key.check(&code, ctx.now) else {
+            let Some(step) = key.check(&code, ctx.now()) else {
                 return Err(
-                    Failure::new(Exit::AuthFailed, wrong_code(&key, &code, ctx.now)).into(),
+                    Failure::new(Exit::AuthFailed, wrong_code(&key, &code, ctx.now())).into(),
                 );
             };
             let codes = activate(ctx, &mut db, &a, &key, step)?;
@@ -127,7 +128,7 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
             }
             let (codes, hashes) = new_codes()?;
             store::write(&mut db, |tx| {
-                twofa::replace_backup_codes(tx, a.id, &hashes, ctx.now)
+                twofa::replace_backup_codes(tx, a.id, &hashes, ctx.now())
             })?;
             print_codes(
                 ctx,
@@ -137,6 +138,27 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
             )
         }
     }
+}
+
+/// Only roles in `2fa-roles` may enrol (checked at enrol and at confirm).
+fn may_enrol(rules: &Policy, a: &Account) -> Result<()> {
+    if rules.twofa_roles.contains(&a.role) {
+        return Ok(());
+    }
+    let allowed: Vec<&str> = rules.twofa_roles.iter().map(|r| r.as_str()).collect();
+    Err(Failure::new(
+        Exit::Denied,
+        format!(
+            "role {} may not enrol two-factor authentication; allowed roles (policy 2fa-roles): {}",
+            a.role,
+            if allowed.is_empty() {
+                "none".to_string()
+            } else {
+                allowed.join(", ")
+            }
+        ),
+    )
+    .into())
 }
 
 /// Image files requested with `--png` / `--svg`.
@@ -155,24 +177,18 @@ fn enroll(
     replace: bool,
 ) -> Result<()> {
     let a = user::find(&db.conn, username)?;
-    if !rules.twofa_roles.contains(&a.role) {
-        let allowed: Vec<&str> = rules.twofa_roles.iter().map(|r| r.as_str()).collect();
-        return Err(Failure::new(
-            Exit::Denied,
-            format!(
-                "role {} may not enrol two-factor authentication; allowed roles (policy 2fa-roles): {}",
-                a.role,
-                if allowed.is_empty() { "none".to_string() } else { allowed.join(", ") }
-            ),
-        )
-        .into());
-    }
+    may_enrol(rules, &a)?;
     if twofa::get(&db.conn, a.id)?.and_then(|e| e.secret).is_some() && !replace {
         return Err(Failure::exists(format!(
             "{} is already enrolled; pass --replace to enrol a new device (the current one keeps working until the new one is confirmed)",
             a.username
         ))
         .into());
+    }
+    if files.png.is_some() && files.png == files.svg {
+        return Err(
+            Failure::usage("--png and --svg name the same file; give two different files").into(),
+        );
     }
     for path in [files.png, files.svg].into_iter().flatten() {
         if std::fs::symlink_metadata(path).is_ok() {
@@ -185,15 +201,11 @@ fn enroll(
     }
     let key = TotpKey::generate(&mut OsEntropy)?;
     let uri = key.uri(&rules.totp_issuer, &a.username)?;
-    if let Some(path) = files.png {
-        write_private(path, &qr::png(&uri, 8)?)?;
-    }
-    if let Some(path) = files.svg {
-        write_private(path, qr::svg(&uri)?.as_bytes())?;
-    }
+    // The secret is stored first; an image is only ever of a stored secret.
     store::write(db, |tx| {
-        twofa::set_pending(tx, a.id, &key.base32(), ctx.now)
+        twofa::set_pending(tx, a.id, &key.base32(), ctx.now())
     })?;
+    write_images(&uri, &files)?;
     if ctx.out.json {
         ctx.out.json(
             &serde_json::json!({"username": a.username, "uri": uri, "secret": key.base32()}),
@@ -214,7 +226,7 @@ fn enroll(
         ))?;
         return Ok(());
     }
-    let step = ask_code(&key, ctx.now)?;
+    let step = ask_code(ctx, &key)?;
     let codes = activate(ctx, db, &a, &key, step)?;
     print_codes(ctx, &a.username, &codes, "")?;
     while !dialoguer::Confirm::new()
@@ -274,11 +286,13 @@ fn terminal_columns() -> Option<usize> {
 }
 
 /// Ask for the app's code until it is right (or [`ENROL_TRIES`] wrong ones).
-fn ask_code(key: &TotpKey, now: i64) -> Result<i64> {
+fn ask_code(ctx: &Ctx, key: &TotpKey) -> Result<i64> {
     for _ in 0..ENROL_TRIES {
         let typed: String = dialoguer::Input::new()
             .with_prompt("Code shown in the app")
             .interact_text()?;
+        // The time the code was typed, not when the command started.
+        let now = ctx.now();
         if let Some(step) = key.check(&typed, now) {
             return Ok(step);
         }
@@ -334,7 +348,7 @@ fn activate(
             )
             .into());
         }
-        Ok(twofa::confirm(tx, a.id, step, &hashes, ctx.now)?)
+        Ok(twofa::confirm(tx, a.id, step, &hashes, ctx.now())?)
     })?;
     Ok(codes)
 }
@@ -369,6 +383,31 @@ fn print_codes(ctx: &Ctx, username: &str, codes: &[Secret], after: &str) -> Resu
         ))
         .into()
     })
+}
+
+/// Write the requested images; if one fails, the ones written are removed.
+fn write_images(uri: &str, files: &Files<'_>) -> Result<()> {
+    let mut written: Vec<&Path> = Vec::new();
+    let mut result = Ok(());
+    if let Some(path) = files.png {
+        result = qr::png(uri, 8)
+            .map_err(Into::into)
+            .and_then(|b| write_private(path, &b));
+        if result.is_ok() {
+            written.push(path);
+        }
+    }
+    if let (Ok(()), Some(path)) = (&result, files.svg) {
+        result = qr::svg(uri)
+            .map_err(Into::into)
+            .and_then(|s| write_private(path, s.as_bytes()));
+    }
+    if result.is_err() {
+        for path in written {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+    result
 }
 
 /// Create a file only keyward's user can read, never over an existing one.

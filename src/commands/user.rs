@@ -46,14 +46,14 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
             facilities,
         } => cx.change(&mut db, &username, |tx, a| {
             let ids = facility_ids(tx, &facilities)?;
-            Ok(accounts::assign(tx, a.id, &ids, ctx.now)?)
+            Ok(accounts::assign(tx, a.id, &ids, ctx.now())?)
         }),
         UserCmd::Unassign {
             username,
             facilities,
         } => cx.change(&mut db, &username, |tx, a| {
             let ids = facility_ids(tx, &facilities)?;
-            Ok(accounts::unassign(tx, a.id, &ids, ctx.now)?)
+            Ok(accounts::unassign(tx, a.id, &ids, ctx.now())?)
         }),
         UserCmd::SetRole {
             username,
@@ -70,26 +70,26 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
                 if role != Role::Support {
                     keep_a_support(tx, a, "take the support role from")?;
                 }
-                Ok(accounts::set_role(tx, a.id, role, ctx.now)?)
+                Ok(accounts::set_role(tx, a.id, role, ctx.now())?)
             })
         }
         UserCmd::Disable { username } => cx.change(&mut db, &username, |tx, a| {
             keep_a_support(tx, a, "disable")?;
-            Ok(accounts::set_disabled(tx, a.id, true, ctx.now)?)
+            Ok(accounts::set_disabled(tx, a.id, true, ctx.now())?)
         }),
         UserCmd::Enable { username } => cx.change(&mut db, &username, |tx, a| {
-            Ok(accounts::set_disabled(tx, a.id, false, ctx.now)?)
+            Ok(accounts::set_disabled(tx, a.id, false, ctx.now())?)
         }),
         UserCmd::Lock { username } => cx.change(&mut db, &username, |tx, a| {
             keep_a_support(tx, a, "lock")?;
-            Ok(accounts::lock(tx, a.id, LockReason::Admin, ctx.now)?)
+            Ok(accounts::lock(tx, a.id, LockReason::Admin, ctx.now())?)
         }),
         UserCmd::Unlock { username } => cx.change(&mut db, &username, |tx, a| {
             Ok(accounts::unlock(
                 tx,
                 a.id,
                 PendingActions::AFTER_ADMIN_EVENT,
-                ctx.now,
+                ctx.now(),
             )?)
         }),
         UserCmd::ResetPassword {
@@ -143,7 +143,7 @@ struct Cx<'a> {
 
 impl Cx<'_> {
     fn view(&self, a: &Account) -> AccountView {
-        AccountView::new(a, a.status(self.ctx.now, self.rules.lockout_minutes))
+        AccountView::new(a, a.status(self.ctx.now(), self.rules.lockout_minutes))
     }
 
     /// Print an account, and a generated password once when there is one.
@@ -219,10 +219,10 @@ impl Cx<'_> {
                     role,
                     password_hash: &hash,
                     pending: PendingActions::AFTER_ADMIN_EVENT,
-                    now: self.ctx.now,
+                    now: self.ctx.now(),
                 },
             )?;
-            accounts::assign(tx, id, &ids, self.ctx.now)?;
+            accounts::assign(tx, id, &ids, self.ctx.now())?;
             find(tx, username.as_str())
         })?;
         self.show(&created, pw.shown())
@@ -269,10 +269,10 @@ impl Cx<'_> {
                 &hash,
                 pending.must_change_password,
                 terms,
-                self.ctx.now,
+                self.ctx.now(),
             )?;
             // An administrator's reset also lifts any lock, like an unlock.
-            accounts::unlock(tx, a.id, pending, self.ctx.now)?;
+            accounts::unlock(tx, a.id, pending, self.ctx.now())?;
             find(tx, username)
         })?;
         self.show(&after, pw.shown())

@@ -2,8 +2,9 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-/// An account's two-factor row.
-#[derive(Debug, Clone, Default)]
+/// An account's two-factor row. `Debug` is written by hand: it must never
+/// print the secrets.
+#[derive(Clone, Default)]
 pub struct Enrolment {
     /// Base32 secret once confirmed.
     pub secret: Option<String>,
@@ -11,6 +12,17 @@ pub struct Enrolment {
     /// The last TOTP step accepted; only later ones are.
     pub last_step: Option<i64>,
     pub pending_secret: Option<String>,
+}
+
+impl std::fmt::Debug for Enrolment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Enrolment")
+            .field("enrolled", &self.secret.is_some())
+            .field("enrolled_at", &self.enrolled_at)
+            .field("last_step", &self.last_step)
+            .field("pending", &self.pending_secret.is_some())
+            .finish()
+    }
 }
 
 pub fn get(conn: &Connection, account_id: i64) -> rusqlite::Result<Option<Enrolment>> {
