@@ -3,10 +3,8 @@
 mod common;
 
 use common::wait_for_input;
-use rexpect::session::{PtySession, spawn_command};
+use rexpect::session::PtySession;
 use std::process::Command;
-
-const TIMEOUT_MS: Option<u64> = Some(20_000);
 
 fn keyward(db: &std::path::Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_keyward"));
@@ -18,7 +16,7 @@ fn keyward(db: &std::path::Path, args: &[&str]) -> Command {
 }
 
 fn spawn(cmd: Command) -> Result<PtySession, rexpect::error::Error> {
-    spawn_command(cmd, TIMEOUT_MS)
+    common::spawn_pty(cmd)
 }
 
 #[test]
@@ -172,5 +170,27 @@ fn with_stderr_redirected_a_destructive_command_needs_yes() -> Result<(), Box<dy
         .stdin(std::process::Stdio::null())
         .output()?;
     assert!(shown.status.success(), "alice must still exist");
+    Ok(())
+}
+
+#[test]
+fn ptys_start_with_echo_on_so_waiting_for_it_to_go_off_means_a_prompt_is_reading()
+-> Result<(), Box<dyn std::error::Error>> {
+    use nix::sys::termios::{LocalFlags, tcgetattr};
+    // `cat` reads with the terminal as it finds it and never changes it.
+    let p = common::spawn_pty(Command::new("cat"))?;
+    let pty = p.process().get_file_handle()?;
+    let mut echo_on = false;
+    for _ in 0..400 {
+        echo_on = tcgetattr(&pty)?.local_flags.contains(LocalFlags::ECHO);
+        if echo_on {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(
+        echo_on,
+        "spawn_pty must leave echo on until a prompt turns it off"
+    );
     Ok(())
 }

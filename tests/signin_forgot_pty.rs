@@ -4,12 +4,11 @@ mod common;
 
 use common::*;
 use rexpect::ReadUntil;
-use rexpect::session::{PtySession, spawn_command};
+use rexpect::session::PtySession;
 use serde_json::Value;
 
 type R = Result<(), Box<dyn std::error::Error>>;
 
-const TIMEOUT_MS: Option<u64> = Some(20_000);
 const PW: &str = "Start#pw1";
 const NEW_PW: &str = "Reset#pw55";
 const CANNOT: &str = "cannot be reset here";
@@ -22,7 +21,7 @@ const ANSWERS: [(&str, &str); 3] = [
 ];
 
 fn spawn(env: &TestEnv, args: &[&str]) -> Result<PtySession, rexpect::error::Error> {
-    spawn_command(env.std_cmd(args), TIMEOUT_MS)
+    spawn_pty(env.std_cmd(args))
 }
 
 fn type_line(p: &mut PtySession, line: &str) -> Result<(), rexpect::error::Error> {

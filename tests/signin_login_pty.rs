@@ -19,7 +19,7 @@ fn terms_text() -> String {
 }
 
 fn spawn(env: &TestEnv, args: &[&str]) -> Result<PtySession, rexpect::error::Error> {
-    spawn_command(env.std_cmd(args), TIMEOUT_MS)
+    spawn_pty(env.std_cmd(args))
 }
 
 /// Types a line once the prompt is reading (see `common::wait_for_input`).

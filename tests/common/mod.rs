@@ -709,8 +709,9 @@ impl TestEnv {
     }
 }
 
-/// Wait until the program on the pseudo-terminal is reading input: every
-/// dialoguer prompt turns echo off while it reads (hidden prompts with
+/// Wait until the program on the pseudo-terminal is reading input (spawn it
+/// with [`spawn_pty`], which starts with echo on): every dialoguer prompt
+/// turns echo off while it reads (hidden prompts with
 /// TCSAFLUSH, which discards anything typed earlier), so a line sent after
 /// this is never lost. Polls the terminal's state, never a fixed delay.
 pub fn wait_for_input(p: &rexpect::session::PtySession) -> Result<(), rexpect::error::Error> {
@@ -727,4 +728,371 @@ pub fn wait_for_input(p: &rexpect::session::PtySession) -> Result<(), rexpect::e
         "the program never started reading from the terminal",
     )
     .into())
+}
+
+// ---- two-factor helpers (issue 4) ------------------------------------------
+
+/// The alphabet of backup codes (no look-alikes).
+pub const BACKUP_ALPHABET: &str = "abcdefghjkmnpqrstuvwxyz23456789";
+
+/// The TOTP code (SHA-1, 6 digits, 30 s) of a base32 `secret` at `unix` seconds,
+/// computed independently of keyward with totp-rs.
+#[track_caller]
+pub fn totp_at(secret: &str, unix: i64) -> String {
+    let bytes = totp_rs::Secret::try_from_base32(secret)
+        .unwrap_or_else(|e| panic!("secret {secret:?} is not base32: {e:?}"))
+        .as_ref()
+        .to_vec();
+    let totp = totp_rs::Builder::new()
+        .with_secret(bytes)
+        .build()
+        .unwrap_or_else(|e| panic!("cannot build a TOTP from {secret:?}: {e:?}"));
+    totp.generate(u64::try_from(unix).expect("time after 1970"))
+        .to_string()
+}
+
+/// The TOTP code for the step `steps` away from [`NOW`]'s step.
+#[track_caller]
+pub fn totp_step(secret: &str, steps: i64) -> String {
+    totp_at(secret, NOW_UNIX + steps * 30)
+}
+
+/// A 6-digit code that is the code of no step within ±40 steps (20 minutes) of
+/// [`NOW`] + `around` seconds: certainly wrong, and without a clock-skew match.
+#[track_caller]
+pub fn wrong_code(secret: &str, around: i64) -> String {
+    let near: Vec<String> = (-40..=40)
+        .map(|s| totp_at(secret, NOW_UNIX + around + s * 30))
+        .collect();
+    (0..1_000_000u32)
+        .map(|n| format!("{:06}", (n * 7919 + 123_457) % 1_000_000))
+        .find(|c| !near.contains(c))
+        .expect("a wrong code")
+}
+
+/// Is `c` shaped like a backup code as shown: `xxxxx-xxxxx` from [`BACKUP_ALPHABET`]?
+pub fn is_backup_code(c: &str) -> bool {
+    let b = c.as_bytes();
+    b.len() == 11
+        && b[5] == b'-'
+        && c.chars()
+            .enumerate()
+            .all(|(i, ch)| i == 5 || BACKUP_ALPHABET.contains(ch))
+}
+
+/// Backup-code-shaped words of a text, in order.
+pub fn backup_codes_in(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .filter(|w| is_backup_code(w))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The default enrolment URI of `user` with `secret` (issuer `keyward`).
+pub fn default_uri(user: &str, secret: &str) -> String {
+    format!("otpauth://totp/keyward:{user}?secret={secret}&issuer=keyward")
+}
+
+/// Removes ANSI escape sequences (CSI and OSC) from terminal output.
+pub fn strip_ansi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut it = s.chars().peekable();
+    while let Some(c) = it.next() {
+        if c != '\u{1b}' {
+            out.push(c);
+            continue;
+        }
+        match it.peek() {
+            Some('[') => {
+                it.next();
+                for d in it.by_ref() {
+                    if ('@'..='~').contains(&d) {
+                        break;
+                    }
+                }
+            }
+            Some(']') => {
+                it.next();
+                while let Some(d) = it.next() {
+                    if d == '\u{7}' {
+                        break;
+                    }
+                    if d == '\u{1b}' {
+                        it.next();
+                        break;
+                    }
+                }
+            }
+            Some(_) => {
+                it.next();
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+/// Decodes the one QR code in a bitmap (`dark(x, y)`), after scaling it up
+/// `scale` times and surrounding it with `border` light pixels.
+pub fn decode_qr_bitmap(
+    w: usize,
+    h: usize,
+    scale: usize,
+    border: usize,
+    dark: impl Fn(usize, usize) -> bool,
+) -> Result<String, String> {
+    let big_w = w * scale + 2 * border;
+    let big_h = h * scale + 2 * border;
+    let mut img = rqrr::PreparedImage::prepare_from_bitmap(big_w, big_h, |x, y| {
+        if x < border || y < border || x >= border + w * scale || y >= border + h * scale {
+            false
+        } else {
+            dark((x - border) / scale, (y - border) / scale)
+        }
+    });
+    let grids = img.detect_grids();
+    if grids.len() != 1 {
+        return Err(format!("found {} QR codes, want 1", grids.len()));
+    }
+    grids[0]
+        .decode()
+        .map(|(_, text)| text)
+        .map_err(|e| format!("the QR code does not decode: {e:?}"))
+}
+
+/// The QR code drawn with Unicode half blocks in terminal output, as a bitmap
+/// of dark pixels: the longest run of lines made only of ' ', '▀', '▄', '█'
+/// (with at least one block). Each character is two pixels, top and bottom;
+/// a "filled" half is light when `filled_is_light` (dark terminal) and dark
+/// otherwise (`--invert`). A space is the terminal's background, which is the
+/// colour of an unfilled half. Returns (width, height, dark pixels).
+pub fn half_block_bitmap(text: &str, filled_is_light: bool) -> Option<(usize, usize, Vec<bool>)> {
+    let text = strip_ansi(text).replace('\r', "");
+    let is_qr_line = |l: &str| {
+        l.chars().any(|c| matches!(c, '▀' | '▄' | '█'))
+            && l.chars().all(|c| matches!(c, ' ' | '▀' | '▄' | '█'))
+    };
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut best: (usize, usize) = (0, 0); // (start, len)
+    let mut i = 0;
+    while i < lines.len() {
+        if is_qr_line(lines[i]) {
+            let start = i;
+            while i < lines.len() && is_qr_line(lines[i]) {
+                i += 1;
+            }
+            if i - start > best.1 {
+                best = (start, i - start);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    if best.1 == 0 {
+        return None;
+    }
+    let rows: Vec<Vec<char>> = lines[best.0..best.0 + best.1]
+        .iter()
+        .map(|l| l.chars().collect())
+        .collect();
+    let w = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let h = rows.len() * 2;
+    // Short lines end early: the rest is background, the colour of an unfilled half.
+    let mut dark = vec![filled_is_light; w * h];
+    for (r, row) in rows.iter().enumerate() {
+        for (x, c) in row.iter().enumerate() {
+            let (top, bottom) = match c {
+                '█' => (true, true),
+                '▀' => (true, false),
+                '▄' => (false, true),
+                _ => (false, false),
+            };
+            // A filled half is light on a dark terminal, dark with --invert.
+            dark[(2 * r) * w + x] = top != filled_is_light;
+            dark[(2 * r + 1) * w + x] = bottom != filled_is_light;
+        }
+    }
+    Some((w, h, dark))
+}
+
+/// Decodes the half-block QR code of terminal output (see [`half_block_bitmap`])
+/// as a terminal would show it: outside the drawing is the background.
+pub fn decode_half_blocks(text: &str, filled_is_light: bool) -> Result<String, String> {
+    let (w, h, dark) = half_block_bitmap(text, filled_is_light)
+        .ok_or_else(|| "no half-block QR code in the output".to_owned())?;
+    // The terminal's background around the drawing: dark on a dark terminal.
+    let bg_dark = filled_is_light;
+    let pad = 8;
+    let (pw, ph) = (w + 2 * pad, h + 2 * pad);
+    let px = |x: usize, y: usize| -> bool {
+        if x < pad || y < pad || x >= pad + w || y >= pad + h {
+            bg_dark
+        } else {
+            dark[(y - pad) * w + (x - pad)]
+        }
+    };
+    // Each module 4×4 pixels, as a phone camera would see it on the screen.
+    decode_qr_bitmap(pw, ph, 4, 0, px)
+}
+
+/// Decodes the QR code of a PNG file's bytes: pixels are thresholded to
+/// black and white (transparent counts as white), then scaled up.
+pub fn decode_png_qr(bytes: &[u8]) -> Result<String, String> {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().map_err(|e| format!("not a PNG: {e}"))?;
+    let size = reader
+        .output_buffer_size()
+        .ok_or_else(|| "PNG too large".to_owned())?;
+    let mut buf = vec![0; size];
+    let info = reader
+        .next_frame(&mut buf)
+        .map_err(|e| format!("PNG does not decode: {e}"))?;
+    let (w, h) = (info.width as usize, info.height as usize);
+    let channels = match info.color_type {
+        png::ColorType::Grayscale => 1,
+        png::ColorType::GrayscaleAlpha => 2,
+        png::ColorType::Rgb => 3,
+        png::ColorType::Rgba => 4,
+        png::ColorType::Indexed => return Err("indexed PNG not expanded".into()),
+    };
+    let line = info.line_size;
+    let dark = |x: usize, y: usize| -> bool {
+        let p = &buf[y * line + x * channels..y * line + (x + 1) * channels];
+        let (lum, alpha) = match channels {
+            1 => (u32::from(p[0]), 255),
+            2 => (u32::from(p[0]), p[1]),
+            3 => (
+                (u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2])) / 3,
+                255,
+            ),
+            _ => (
+                (u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2])) / 3,
+                p[3],
+            ),
+        };
+        alpha >= 128 && lum < 128
+    };
+    let scale = (400 / w.max(1)).max(1);
+    decode_qr_bitmap(w, h, scale, 8 * scale, dark)
+}
+
+/// One finished enrolment: the secret, the URI and the backup codes.
+#[derive(Debug, Clone)]
+pub struct Enrolment {
+    pub secret: String,
+    pub uri: String,
+    pub backup_codes: Vec<String>,
+}
+
+/// When [`TestEnv::enrol`] confirms: three steps before [`NOW`], so that every
+/// step from NOW - 60 s on is still unused.
+pub const CONFIRM_AT: i64 = NOW_UNIX - 90;
+
+impl TestEnv {
+    /// `name` as a `supervisor` (allowed to enrol by default) with `password`
+    /// and nothing pending.
+    #[track_caller]
+    pub fn ready_supervisor(&self, name: &str, password: &str) {
+        self.add_user_with_password(name, "supervisor", &[], password);
+        self.exec(&format!(
+            "UPDATE account SET must_change_password = 0, terms_pending = 0 WHERE username = '{name}'"
+        ));
+    }
+
+    /// `2fa enroll NAME --json`, asserting success: (uri, secret).
+    #[track_caller]
+    pub fn enroll_json(&self, name: &str) -> (String, String) {
+        let v = self.json(&["2fa", "enroll", name]);
+        let uri = v["uri"]
+            .as_str()
+            .unwrap_or_else(|| panic!("2fa enroll --json gave no uri: {v}"))
+            .to_owned();
+        let secret = v["secret"]
+            .as_str()
+            .unwrap_or_else(|| panic!("2fa enroll --json gave no secret: {v}"))
+            .to_owned();
+        (uri, secret)
+    }
+
+    /// `--json 2fa confirm NAME --code CODE` with the clock at `now` (Unix seconds).
+    pub fn confirm_at(&self, now: i64, name: &str, code: &str) -> Output {
+        self.run_at(
+            &now.to_string(),
+            &["--json", "2fa", "confirm", name, "--code", code],
+        )
+    }
+
+    /// Enrols `name` (enroll --json, then confirm at [`CONFIRM_AT`]).
+    #[track_caller]
+    pub fn enrol(&self, name: &str) -> Enrolment {
+        let (uri, secret) = self.enroll_json(name);
+        let out = self.confirm_at(CONFIRM_AT, name, &totp_at(&secret, CONFIRM_AT));
+        assert_code(&out, 0);
+        let v = parse_stdout(&out);
+        let backup_codes: Vec<String> = v["backup_codes"]
+            .as_array()
+            .unwrap_or_else(|| panic!("2fa confirm --json gave no backup_codes: {v}"))
+            .iter()
+            .map(|c| c.as_str().unwrap_or_default().to_owned())
+            .collect();
+        Enrolment {
+            secret,
+            uri,
+            backup_codes,
+        }
+    }
+
+    /// `2fa status NAME --json`.
+    #[track_caller]
+    pub fn twofa_status(&self, name: &str) -> Value {
+        self.json(&["2fa", "status", name])
+    }
+
+    /// `keyward --json auth USER --password-stdin --code CODE` at `now` (Unix seconds).
+    pub fn auth_code_at(&self, now: i64, username: &str, password: &str, code: &str) -> Output {
+        self.run_stdin_at(
+            &now.to_string(),
+            &[
+                "--json",
+                "auth",
+                username,
+                "--password-stdin",
+                "--code",
+                code,
+            ],
+            &format!("{password}\n"),
+        )
+    }
+
+    /// Failed attempts of an account, from `user show`.
+    #[track_caller]
+    pub fn failed_attempts(&self, name: &str) -> u64 {
+        self.user(name)["failed_attempts"]
+            .as_u64()
+            .expect("failed_attempts")
+    }
+}
+
+/// Spawn `cmd` on a pseudo-terminal with echo ON, as a real terminal starts.
+/// rexpect turns echo off for its own reasons; put back, the echo flag going
+/// off is the signal that a prompt is reading (see [`wait_for_input`]).
+pub fn spawn_pty(
+    cmd: std::process::Command,
+) -> Result<rexpect::session::PtySession, rexpect::error::Error> {
+    let mut sh = std::process::Command::new("sh");
+    sh.arg("-c")
+        .arg("stty echo && exec \"$0\" \"$@\"")
+        .arg(cmd.get_program())
+        .args(cmd.get_args());
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => sh.env(k, v),
+            None => sh.env_remove(k),
+        };
+    }
+    if let Some(dir) = cmd.get_current_dir() {
+        sh.current_dir(dir);
+    }
+    rexpect::session::spawn_command(sh, Some(20_000))
 }
