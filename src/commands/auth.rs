@@ -5,13 +5,12 @@ use serde::Serialize;
 
 use super::signin::{self, exit_of, refusal};
 use super::{Ctx, input};
-use crate::domain::password;
 use crate::domain::policy::Policy;
 use crate::domain::secret::Secret;
 use crate::domain::signin::{Action, Outcome};
 use crate::error::{Exit, Failure};
 use crate::store::signin::Candidate;
-use crate::store::{self, Store, accounts, policy, terms};
+use crate::store::{self, Store, policy, terms};
 
 #[derive(Serialize)]
 struct AuthDoc<'a> {
@@ -137,18 +136,7 @@ fn change_password(ctx: &Ctx, db: &mut Store, rules: &Policy, c: &Candidate) -> 
         input::chosen_password(false, true, rules, &c.username, &history)?
     };
     let pw = chosen.ok_or_else(|| Failure::usage("no terminal to ask for a new password"))?;
-    let hash = password::hash(&pw)?;
-    store::write(db, |tx| -> Result<()> {
-        signin::still_admitted(tx, ctx, rules, c.id)?;
-        Ok(accounts::set_password(
-            tx,
-            c.id,
-            &hash,
-            false,
-            None,
-            ctx.now(),
-        )?)
-    })?;
+    signin::store_own_password(ctx, db, rules, c.id, &pw)?;
     eprintln!("Password changed.");
     Ok(())
 }

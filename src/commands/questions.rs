@@ -51,11 +51,7 @@ fn set(
     password_stdin: bool,
     code: Option<String>,
 ) -> Result<()> {
-    let mut db = ctx.open()?;
-    let rules = policy::load(&db.conn)?;
-    let username = signin::username(username)?;
-    let pw = signin::current_password(password_stdin)?;
-    let c = signin::authenticate(ctx, &mut db, &rules, &username, &pw, code)?;
+    let (mut db, rules, c) = signin::self_service(ctx, username, password_stdin, code)?;
     let raw = if password_stdin && !input::interactive() {
         answers_from_stdin()?
     } else {

@@ -235,6 +235,45 @@ pub fn authenticate(
     Ok(c)
 }
 
+/// The start of every self-service command: the database, the policy, and
+/// the account fully authenticated (password, and code when enrolled).
+pub fn self_service(
+    ctx: &Ctx,
+    username: Option<String>,
+    password_stdin: bool,
+    code: Option<String>,
+) -> Result<(Store, Policy, Candidate)> {
+    let mut db = ctx.open()?;
+    let rules = crate::store::policy::load(&db.conn)?;
+    let username = self::username(username)?;
+    let pw = current_password(password_stdin)?;
+    let c = authenticate(ctx, &mut db, &rules, &username, &pw, code)?;
+    Ok((db, rules, c))
+}
+
+/// Store a password the account chose for itself: refused if the account
+/// was locked or disabled meanwhile; clears `must_change_password`.
+pub fn store_own_password(
+    ctx: &Ctx,
+    db: &mut Store,
+    rules: &Policy,
+    id: i64,
+    new: &Secret,
+) -> Result<()> {
+    let hash = password::hash(new)?;
+    store::write(db, |tx| -> Result<()> {
+        still_admitted(tx, ctx, rules, id)?;
+        Ok(accounts::set_password(
+            tx,
+            id,
+            &hash,
+            false,
+            None,
+            ctx.now(),
+        )?)
+    })
+}
+
 /// The history rule for a new password: none of the last `history` hashes
 /// of the account (the current one included) may match.
 pub fn history_rule<'a>(

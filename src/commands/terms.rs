@@ -10,7 +10,7 @@ use crate::domain::terms as rules;
 use crate::error::Failure;
 use crate::output::{table, timestamp};
 use crate::store::terms::{self, Terms};
-use crate::store::{self, policy, signin as rows};
+use crate::store::{self, signin as rows};
 
 #[derive(Serialize)]
 struct TermsView<'a> {
@@ -40,8 +40,13 @@ fn none_yet() -> anyhow::Error {
 }
 
 pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
+    if let TermsCmd::Accept { username, code, .. } = cmd {
+        return accept(ctx, username, code);
+    }
     let mut db = ctx.open()?;
     match cmd {
+        // Handled above: it authenticates before opening anything else.
+        TermsCmd::Accept { .. } => {}
         TermsCmd::Set { file } => {
             let bytes = read_bounded(&file)?;
             let text = rules::parse(bytes)?;
@@ -113,24 +118,6 @@ pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
                 ))?;
             }
         }
-        TermsCmd::Accept { username, code, .. } => {
-            let rules = policy::load(&db.conn)?;
-            let username = signin::username(username)?;
-            let pw = signin::current_password(true)?;
-            let c = signin::authenticate(ctx, &mut db, &rules, &username, &pw, code)?;
-            let version = store::write(&mut db, |tx| -> Result<i64> {
-                signin::still_admitted(tx, ctx, &rules, c.id)?;
-                let t = terms::newest(tx)?.ok_or_else(none_yet)?;
-                terms::accept(tx, c.id, t.version, ctx.now())?;
-                rows::reset_failures(tx, c.id)?;
-                Ok(t.version)
-            })?;
-            let doc = serde_json::json!({"username": c.username, "version": version, "accepted_at": timestamp(ctx.now())});
-            ctx.out.emit(
-                &doc,
-                format!("{} accepted terms version {version}.", c.username),
-            )?;
-        }
     }
     Ok(())
 }
@@ -147,4 +134,22 @@ fn read_bounded(file: &std::path::Path) -> Result<Vec<u8>> {
         })
         .with_context(|| format!("reading {}", file.display()))?;
     Ok(bytes)
+}
+
+/// `terms accept`: the account, fully authenticated, accepts the newest version.
+fn accept(ctx: &Ctx, username: Option<String>, code: Option<String>) -> Result<()> {
+    let (mut db, rules, c) = signin::self_service(ctx, username, true, code)?;
+    let version = store::write(&mut db, |tx| -> Result<i64> {
+        signin::still_admitted(tx, ctx, &rules, c.id)?;
+        let t = terms::newest(tx)?.ok_or_else(none_yet)?;
+        terms::accept(tx, c.id, t.version, ctx.now())?;
+        rows::reset_failures(tx, c.id)?;
+        Ok(t.version)
+    })?;
+    let doc = serde_json::json!({"username": c.username, "version": version, "accepted_at": timestamp(ctx.now())});
+    ctx.out.emit(
+        &doc,
+        format!("{} accepted terms version {version}.", c.username),
+    )?;
+    Ok(())
 }

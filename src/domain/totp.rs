@@ -63,13 +63,18 @@ impl TotpKey {
             .join(" ")
     }
 
-    fn totp(&self, issuer: &str, account: &str) -> Result<Totp, TotpError> {
+    /// SHA-1, 6 digits, 30 s, ±1 step: the parameters every app assumes.
+    fn builder(&self) -> Builder {
         Builder::new()
             .with_algorithm(Algorithm::SHA1)
             .with_digits(6)
             .with_skew(1)
             .with_step_duration(STEP as u64)
             .with_secret(self.0.clone())
+    }
+
+    fn totp(&self, issuer: &str, account: &str) -> Result<Totp, TotpError> {
+        self.builder()
             .with_account_name(account)
             .with_issuer(Some(issuer))
             .build()
@@ -84,13 +89,7 @@ impl TotpKey {
     }
 
     fn plain(&self) -> Totp {
-        Builder::new()
-            .with_algorithm(Algorithm::SHA1)
-            .with_digits(6)
-            .with_skew(1)
-            .with_step_duration(STEP as u64)
-            .with_secret(self.0.clone())
-            .build_noncompliant()
+        self.builder().build_noncompliant()
     }
 
     /// The code for the step containing `at` (Unix seconds).
