@@ -2,11 +2,13 @@
 //! as arguments so that every rule is testable without sleeping.
 
 pub mod account;
+pub mod audit;
 pub mod backup_codes;
 pub mod names;
 pub mod password;
 pub mod policy;
 pub mod questions;
+pub mod scope;
 pub mod secret;
 pub mod signin;
 pub mod terms;

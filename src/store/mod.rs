@@ -2,6 +2,7 @@
 //! each table group has its own module. Rows are converted to domain types here.
 
 pub mod accounts;
+pub mod audit;
 pub mod facilities;
 pub mod open;
 pub mod policy;

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_signin.sql"),
     include_str!("migrations/0003_twofa.sql"),
+    include_str!("migrations/0004_audit.sql"),
 ];
 
 /// The schema version this binary writes.
