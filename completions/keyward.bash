@@ -19,6 +19,9 @@ _keyward() {
             keyward,2fa)
                 cmd="keyward__subcmd__2fa"
                 ;;
+            keyward,audit)
+                cmd="keyward__subcmd__audit"
+                ;;
             keyward,auth)
                 cmd="keyward__subcmd__auth"
                 ;;
@@ -91,6 +94,24 @@ _keyward() {
             keyward__subcmd__2fa__subcmd__help,status)
                 cmd="keyward__subcmd__2fa__subcmd__help__subcmd__status"
                 ;;
+            keyward__subcmd__audit,help)
+                cmd="keyward__subcmd__audit__subcmd__help"
+                ;;
+            keyward__subcmd__audit,list)
+                cmd="keyward__subcmd__audit__subcmd__list"
+                ;;
+            keyward__subcmd__audit,verify)
+                cmd="keyward__subcmd__audit__subcmd__verify"
+                ;;
+            keyward__subcmd__audit__subcmd__help,help)
+                cmd="keyward__subcmd__audit__subcmd__help__subcmd__help"
+                ;;
+            keyward__subcmd__audit__subcmd__help,list)
+                cmd="keyward__subcmd__audit__subcmd__help__subcmd__list"
+                ;;
+            keyward__subcmd__audit__subcmd__help,verify)
+                cmd="keyward__subcmd__audit__subcmd__help__subcmd__verify"
+                ;;
             keyward__subcmd__facility,add)
                 cmd="keyward__subcmd__facility__subcmd__add"
                 ;;
@@ -129,6 +150,9 @@ _keyward() {
                 ;;
             keyward__subcmd__help,2fa)
                 cmd="keyward__subcmd__help__subcmd__2fa"
+                ;;
+            keyward__subcmd__help,audit)
+                cmd="keyward__subcmd__help__subcmd__audit"
                 ;;
             keyward__subcmd__help,auth)
                 cmd="keyward__subcmd__help__subcmd__auth"
@@ -180,6 +204,12 @@ _keyward() {
                 ;;
             keyward__subcmd__help__subcmd__2fa,status)
                 cmd="keyward__subcmd__help__subcmd__2fa__subcmd__status"
+                ;;
+            keyward__subcmd__help__subcmd__audit,list)
+                cmd="keyward__subcmd__help__subcmd__audit__subcmd__list"
+                ;;
+            keyward__subcmd__help__subcmd__audit,verify)
+                cmd="keyward__subcmd__help__subcmd__audit__subcmd__verify"
                 ;;
             keyward__subcmd__help__subcmd__facility,add)
                 cmd="keyward__subcmd__help__subcmd__facility__subcmd__add"
@@ -407,7 +437,7 @@ _keyward() {
 
     case "${cmd}" in
         keyward)
-            opts="-y -h -V --db --json --yes --help --version init facility user policy login auth passwd terms questions 2fa forgot-password generate-assets help"
+            opts="-y -h -V --db --json --yes --help --version init facility user policy login auth passwd terms questions 2fa audit forgot-password generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -713,6 +743,165 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__2fa__subcmd__status)
+            opts="-y -h -V --db --json --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__audit)
+            opts="-y -h -V --db --json --yes --help --version list verify help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__audit__subcmd__help)
+            opts="list verify help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__audit__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__audit__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__audit__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__audit__subcmd__list)
+            opts="-y -h -V --user --action --since --limit --db --json --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --action)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__audit__subcmd__verify)
             opts="-y -h -V --db --json --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1117,7 +1306,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__help)
-            opts="init facility user policy login auth passwd terms questions 2fa forgot-password generate-assets help"
+            opts="init facility user policy login auth passwd terms questions 2fa audit forgot-password generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1201,6 +1390,48 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__help__subcmd__2fa__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__audit)
+            opts="list verify"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__audit__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__audit__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

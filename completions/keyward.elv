@@ -36,6 +36,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand terms 'Publish, show and accept the terms of use'
             cand questions 'Security questions used by forgot-password'
             cand 2fa 'Two-factor authentication: enrol an authenticator app, backup codes'
+            cand audit 'Read and verify the tamper-evident audit log'
             cand forgot-password 'Reset a forgotten password by answering the account''s security questions (needs a terminal)'
             cand generate-assets 'Write completions and man pages generated from these definitions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -627,6 +628,54 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;2fa;help;help'= {
         }
+        &'keyward;audit'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Show audit rows, oldest first (the newest --limit that match)'
+            cand verify 'Check the hash chain; exit 1 naming the first row that does not match'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;audit;list'= {
+            cand --user 'Only rows about this account'
+            cand --action 'Only this action, or a group of them (`signin` matches `signin.failed`, ...)'
+            cand --since 'Only rows at or after this time (RFC 3339, or a date YYYY-MM-DD in UTC)'
+            cand --limit 'At most this many rows'
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;audit;verify'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;audit;help'= {
+            cand list 'Show audit rows, oldest first (the newest --limit that match)'
+            cand verify 'Check the hash chain; exit 1 naming the first row that does not match'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;audit;help;list'= {
+        }
+        &'keyward;audit;help;verify'= {
+        }
+        &'keyward;audit;help;help'= {
+        }
         &'keyward;forgot-password'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -658,6 +707,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand terms 'Publish, show and accept the terms of use'
             cand questions 'Security questions used by forgot-password'
             cand 2fa 'Two-factor authentication: enrol an authenticator app, backup codes'
+            cand audit 'Read and verify the tamper-evident audit log'
             cand forgot-password 'Reset a forgotten password by answering the account''s security questions (needs a terminal)'
             cand generate-assets 'Write completions and man pages generated from these definitions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -771,6 +821,14 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;2fa;reset'= {
         }
         &'keyward;help;2fa;backup-codes'= {
+        }
+        &'keyward;help;audit'= {
+            cand list 'Show audit rows, oldest first (the newest --limit that match)'
+            cand verify 'Check the hash chain; exit 1 naming the first row that does not match'
+        }
+        &'keyward;help;audit;list'= {
+        }
+        &'keyward;help;audit;verify'= {
         }
         &'keyward;help;forgot-password'= {
         }

@@ -4,12 +4,14 @@
 //! text that also feeds the generated completions and man pages.
 
 pub mod assets;
+mod audit;
 mod facility;
 mod policy;
 mod signin;
 mod twofa;
 mod user;
 
+pub use audit::AuditCmd;
 pub use facility::{FacilityCmd, FacilityRename};
 pub use policy::PolicyCmd;
 pub use signin::{QuestionsCmd, TermsCmd};
@@ -112,6 +114,9 @@ pub enum Command {
     /// Two-factor authentication: enrol an authenticator app, backup codes
     #[command(subcommand, name = "2fa")]
     Twofa(TwofaCmd),
+    /// Read and verify the tamper-evident audit log
+    #[command(subcommand)]
+    Audit(AuditCmd),
     /// Reset a forgotten password by answering the account's security questions (needs a terminal)
     ForgotPassword {
         /// Username [default: asked]

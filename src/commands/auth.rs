@@ -123,7 +123,15 @@ fn accept_terms(ctx: &Ctx, db: &mut Store, rules: &Policy, c: &Candidate) -> Res
     }
     store::write(db, |tx| -> Result<()> {
         signin::still_admitted(tx, ctx, rules, c.id)?;
-        Ok(terms::accept(tx, c.id, t.version, ctx.now())?)
+        terms::accept(tx, c.id, t.version, ctx.now())?;
+        ctx.audit(
+            tx,
+            "terms.accept",
+            Some(&c.username),
+            None,
+            serde_json::json!({"version": t.version}),
+        )?;
+        Ok(())
     })?;
     Ok(())
 }

@@ -55,6 +55,13 @@ fn add(ctx: &Ctx, db: &mut Store, code: &str, name: Option<&str>) -> Result<()> 
             );
         }
         facilities::insert(tx, code.as_str(), &name, ctx.now())?;
+        ctx.audit(
+            tx,
+            "facility.add",
+            None,
+            Some(code.as_str()),
+            serde_json::json!({"name": name}),
+        )?;
         find(tx, code.as_str())
     })?;
     show(ctx, &added)
@@ -98,7 +105,10 @@ fn rename(ctx: &Ctx, db: &mut Store, args: FacilityRename) -> Result<()> {
                 Failure::exists(format!("facility `{}` already exists", other.code)).into(),
             );
         }
-        facilities::update(tx, f.id, code, new_name.as_deref().unwrap_or(&f.name))?;
+        let name = new_name.as_deref().unwrap_or(&f.name);
+        facilities::update(tx, f.id, code, name)?;
+        let details = serde_json::json!({"from": {"code": f.code, "name": f.name}, "to": {"code": code, "name": name}});
+        ctx.audit(tx, "facility.rename", None, Some(code), details)?;
         find(tx, code)
     })?;
     show(ctx, &renamed)
@@ -118,7 +128,15 @@ fn remove(ctx: &Ctx, db: &mut Store, code: &str, force: bool) -> Result<()> {
     let unassigned = store::write(db, |tx| -> Result<usize> {
         let f = find(tx, code)?;
         refuse_if_assigned(&f, force)?;
-        Ok(facilities::remove(tx, f.id)?)
+        let unassigned = facilities::remove(tx, f.id)?;
+        ctx.audit(
+            tx,
+            "facility.remove",
+            None,
+            Some(&f.code),
+            serde_json::json!({"unassigned": unassigned}),
+        )?;
+        Ok(unassigned)
     })?;
     let doc = Removed {
         code: f.code.clone(),

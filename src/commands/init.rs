@@ -38,6 +38,13 @@ pub fn run(ctx: &Ctx, admin: &str, password_stdin: bool) -> Result<()> {
 
     Store::create(&path, |tx| -> Result<()> {
         policy::save(tx, &rules)?;
+        ctx.audit(
+            tx,
+            "init",
+            Some(username.as_str()),
+            None,
+            serde_json::json!({"role": "support"}),
+        )?;
         accounts::insert(
             tx,
             &NewAccount {

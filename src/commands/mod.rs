@@ -2,6 +2,7 @@
 //! reads stdin, reads the clock and prints.
 
 mod assets;
+mod audit;
 mod auth;
 mod clock;
 mod facility;
@@ -29,6 +30,8 @@ pub struct Ctx {
     pub out: Printer,
     pub yes: bool,
     clock: clock::Clock,
+    /// Who acts, as audit rows name them: `os:LOGIN` without an operator.
+    pub actor: String,
 }
 
 impl Ctx {
@@ -45,6 +48,28 @@ impl Ctx {
         self.clock.now()
     }
 
+    /// Append an audit row inside the caller's write transaction, so the
+    /// record and the change commit together or not at all. `details` must
+    /// never hold a secret.
+    pub fn audit(
+        &self,
+        tx: &rusqlite::Connection,
+        action: &str,
+        target: Option<&str>,
+        facility: Option<&str>,
+        details: serde_json::Value,
+    ) -> rusqlite::Result<()> {
+        let entry = crate::domain::audit::Entry {
+            at: self.now(),
+            actor: self.actor.clone(),
+            action: action.to_string(),
+            target: target.map(str::to_string),
+            facility: facility.map(str::to_string),
+            details,
+        };
+        store::audit::append(tx, &entry)
+    }
+
     /// Open the existing database (never creates one).
     pub fn open(&self) -> Result<Store> {
         Ok(Store::open(&self.db_path()?)?)
@@ -58,6 +83,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         out: Printer { json: cli.json },
         yes: cli.yes,
         clock: clock::Clock::from_env()?,
+        actor: os_actor(),
     };
     match cli.command {
         Command::Init {
@@ -75,10 +101,34 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
             code,
         } => passwd::run(&ctx, username, password_stdin, code)?,
         Command::Terms(cmd) => terms::run(&ctx, cmd)?,
+        Command::Audit(cmd) => audit::run(&ctx, cmd)?,
         Command::Twofa(cmd) => twofa::run(&ctx, cmd)?,
         Command::Questions(cmd) => questions::run(&ctx, cmd)?,
         Command::ForgotPassword { username } => questions::forgot(&ctx, username)?,
         Command::GenerateAssets { out } => assets::write(&ctx, &out)?,
     }
     Ok(Exit::Success)
+}
+
+/// The local operating-system user, as `os:LOGIN` (or `os:uid:N` when no
+/// login name is known, e.g. under cron).
+fn os_actor() -> String {
+    for var in ["USER", "LOGNAME"] {
+        if let Ok(name) = std::env::var(var) {
+            let name: String = name.chars().filter(|c| !c.is_control()).take(64).collect();
+            if !name.is_empty() {
+                return format!("os:{name}");
+            }
+        }
+    }
+    let uid = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .map(str::to_string)
+        })
+        .and_then(|l| l.split_whitespace().nth(1).map(str::to_string))
+        .unwrap_or_else(|| "unknown".into());
+    format!("os:uid:{uid}")
 }

@@ -19,6 +19,23 @@ pub fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<()> {
                 let before = policy::load(tx)?;
                 let after = before.with_pairs(&pairs).map_err(refusal)?;
                 policy::save(tx, &after)?;
+                let mut changed = serde_json::Map::new();
+                for k in KEYS {
+                    let (from, to) = (before.get(k.name)?, after.get(k.name)?);
+                    if from != to {
+                        changed.insert(
+                            k.name.to_string(),
+                            serde_json::json!({"from": from, "to": to}),
+                        );
+                    }
+                }
+                ctx.audit(
+                    tx,
+                    "policy.set",
+                    None,
+                    None,
+                    serde_json::Value::Object(changed),
+                )?;
                 Ok((before, after))
             })?;
             let changed: Vec<&str> = KEYS

@@ -65,6 +65,14 @@ fn set(
     store::write(&mut db, |tx| -> Result<()> {
         signin::still_admitted(tx, ctx, &rules, c.id)?;
         questions::replace(tx, c.id, &hashed, ctx.now())?;
+        let ids: Vec<&str> = hashed.iter().map(|(q, _)| *q).collect();
+        ctx.audit(
+            tx,
+            "questions.set",
+            Some(&c.username),
+            None,
+            serde_json::json!({"questions": ids}),
+        )?;
         rows::reset_failures(tx, c.id)?;
         Ok(())
     })?;
@@ -156,7 +164,7 @@ pub fn forgot(ctx: &Ctx, username: Option<String>) -> Result<()> {
         all_right &= !normalised.expose().is_empty() && password::verify(&normalised, hash)?;
     }
     if !all_right {
-        let outcome = signin::count_failure(ctx, &mut db, &rules, c.id)?;
+        let outcome = signin::count_failure(ctx, &mut db, &rules, c.id, "answers")?;
         let mut msg = String::from("the answers do not match");
         match outcome {
             Outcome::Failed { locked_now: false } => {}
@@ -178,7 +186,15 @@ pub fn forgot(ctx: &Ctx, username: Option<String>) -> Result<()> {
         // Seed: the reset removes two-factor authentication, and the terms
         // must be accepted again.
         accounts::set_password(tx, c.id, &hash, false, Some(true), ctx.now())?;
-        twofa::remove(tx, c.id)?;
+        let twofa_removed = twofa::remove(tx, c.id)?;
+        let details = serde_json::json!({"twofa_removed": twofa_removed});
+        ctx.audit(
+            tx,
+            "password.forgot-reset",
+            Some(&c.username),
+            None,
+            details,
+        )?;
         Ok(())
     })?;
     ctx.out.emit(

@@ -5,6 +5,7 @@
 
 use anyhow::Result;
 use rusqlite::Connection;
+use serde_json::json;
 
 use super::{Ctx, input};
 use crate::domain::backup_codes;
@@ -51,18 +52,47 @@ pub fn check_password(
         signin::admit(found.as_ref().map(|c| &c.state), rules, ctx.now()),
         found,
     ) {
-        (Admission::Refused(r), _) => return Ok(Err(refused(r))),
+        (Admission::Refused(r), found) => {
+            let outcome = refused(r);
+            let target = found.as_ref().map(|c| c.username.as_str());
+            store::write(db, |tx| {
+                ctx.audit(
+                    tx,
+                    "signin.refused",
+                    target,
+                    None,
+                    json!({"reason": outcome.result()}),
+                )
+            })?;
+            return Ok(Err(outcome));
+        }
         (Admission::Check { .. }, Some(c)) => c,
         (_, _) => {
             password::verify_dummy(pw);
-            store::write(db, |tx| rows::count_unknown_failure(tx))?;
+            // The typed name is not recorded: people type passwords there by mistake.
+            store::write(db, |tx| -> rusqlite::Result<()> {
+                rows::count_unknown_failure(tx)?;
+                ctx.audit(
+                    tx,
+                    "signin.failed",
+                    None,
+                    None,
+                    json!({"reason": "unknown-user"}),
+                )
+            })?;
             return Ok(Err(Outcome::Failed { locked_now: false }));
         }
     };
     if password::verify(pw, &candidate.password_hash)? {
         Ok(Ok(candidate))
     } else {
-        Ok(Err(count_failure(ctx, db, rules, candidate.id)?))
+        Ok(Err(count_failure(
+            ctx,
+            db,
+            rules,
+            candidate.id,
+            "password",
+        )?))
     }
 }
 
@@ -80,14 +110,29 @@ fn refused(r: Refusal) -> Outcome {
 /// parallel guesses get no further than the threshold and a right guess in
 /// that window looks the same as a wrong one. A lapsed lock is cleared first,
 /// so counting starts again.
-pub fn count_failure(ctx: &Ctx, db: &mut Store, rules: &Policy, id: i64) -> Result<Outcome> {
+/// `reason` (password, code, answers) goes to the audit log.
+pub fn count_failure(
+    ctx: &Ctx,
+    db: &mut Store,
+    rules: &Policy,
+    id: i64,
+    reason: &str,
+) -> Result<Outcome> {
     store::write(db, |tx| -> Result<Outcome> {
-        if let Err(outcome) = admitted_now(tx, rules, ctx.now(), id)? {
-            return Ok(outcome);
-        }
+        let c = match admitted_now(tx, ctx, rules, id)? {
+            Ok(c) => c,
+            Err(outcome) => return Ok(outcome),
+        };
         let failures = rows::add_failure(tx, id)?;
         let locked_now = signin::locks_at(failures, rules)
             && rows::lock_if_unlocked(tx, id, signin::failure_lock(ctx.now()))?;
+        let details = json!({"reason": reason, "failed_attempts": failures});
+        ctx.audit(tx, "signin.failed", Some(&c.username), None, details)?;
+        if locked_now {
+            let details =
+                json!({"reason": "failed-attempts", "threshold": rules.lockout_threshold});
+            ctx.audit(tx, "account.locked", Some(&c.username), None, details)?;
+        }
         Ok(Outcome::Failed { locked_now })
     })
 }
@@ -97,18 +142,30 @@ pub fn count_failure(ctx: &Ctx, db: &mut Store, rules: &Policy, id: i64) -> Resu
 /// lock cleared so that counting starts again. The domain decides both.
 fn admitted_now(
     conn: &Connection,
+    ctx: &Ctx,
     rules: &Policy,
-    now: i64,
     id: i64,
 ) -> Result<Result<Candidate, Outcome>> {
     let Some(c) = rows::by_id(conn, id)? else {
         return Ok(Err(Outcome::Failed { locked_now: false }));
     };
-    match signin::admit(Some(&c.state), rules, now) {
-        Admission::Refused(r) => Ok(Err(refused(r))),
+    match signin::admit(Some(&c.state), rules, ctx.now()) {
+        Admission::Refused(r) => {
+            let outcome = refused(r);
+            ctx.audit(
+                conn,
+                "signin.refused",
+                Some(&c.username),
+                None,
+                json!({"reason": outcome.result()}),
+            )?;
+            Ok(Err(outcome))
+        }
         Admission::Check { lock_lapsed } => {
             if lock_lapsed {
                 rows::clear_lapsed_lock(conn, id)?;
+                let details = json!({"locked_at": c.state.lock.map(|l| l.at), "lockout_minutes": rules.lockout_minutes});
+                ctx.audit(conn, "lock.expired", Some(&c.username), None, details)?;
             }
             Ok(Ok(c))
         }
@@ -120,7 +177,7 @@ fn admitted_now(
 /// to be written: refuse it if the account was locked or disabled while the
 /// person was typing, so a prompt left open cannot outlive a lock.
 pub fn still_admitted(conn: &Connection, ctx: &Ctx, rules: &Policy, id: i64) -> Result<()> {
-    admitted_now(conn, rules, ctx.now(), id)?
+    admitted_now(conn, ctx, rules, id)?
         .map(|_| ())
         .map_err(|o| refusal(&o))
 }
@@ -137,7 +194,7 @@ pub fn finish(
     second_factor_done: bool,
 ) -> Result<Outcome> {
     store::write(db, |tx| -> Result<Outcome> {
-        let c = match admitted_now(tx, rules, ctx.now(), id)? {
+        let c = match admitted_now(tx, ctx, rules, id)? {
             Ok(c) => c,
             Err(outcome) => return Ok(outcome),
         };
@@ -147,11 +204,26 @@ pub fn finish(
         if actions.is_empty() {
             let no_terms = terms == signin::TermsStatus::None;
             rows::record_sign_in(tx, id, ctx.now(), no_terms)?;
+            ctx.audit(
+                tx,
+                "signin.ok",
+                Some(&c.username),
+                None,
+                json!({"second_factor": c.state.twofa_enrolled}),
+            )?;
             return Ok(Outcome::Ok);
         }
         if signin::resets_failures(&actions) {
             rows::reset_failures(tx, id)?;
         }
+        let pending: Vec<&str> = actions.iter().map(|a| a.as_str()).collect();
+        ctx.audit(
+            tx,
+            "signin.action-required",
+            Some(&c.username),
+            None,
+            json!({"required_actions": pending}),
+        )?;
         Ok(Outcome::ActionRequired(actions))
     })
 }
@@ -187,14 +259,28 @@ pub fn check_second_factor(
             }
         }
         match hit {
-            Some(code_id) => store::write(db, |tx| twofa::use_backup_code(tx, code_id, ctx.now()))?,
+            Some(code_id) => store::write(db, |tx| -> Result<bool> {
+                let spent = twofa::use_backup_code(tx, code_id, ctx.now())?;
+                if spent {
+                    let left = twofa::backup_codes_left(tx, id)?;
+                    let name = rows::by_id(tx, id)?.map(|c| c.username);
+                    ctx.audit(
+                        tx,
+                        "2fa.backup-code-used",
+                        name.as_deref(),
+                        None,
+                        json!({"left": left}),
+                    )?;
+                }
+                Ok(spent)
+            })?,
             None => false,
         }
     };
     if accepted {
         Ok(Ok(()))
     } else {
-        Ok(Err(count_failure(ctx, db, rules, id)?.for_code()))
+        Ok(Err(count_failure(ctx, db, rules, id, "code")?.for_code()))
     }
 }
 
@@ -263,14 +349,9 @@ pub fn store_own_password(
     let hash = password::hash(new)?;
     store::write(db, |tx| -> Result<()> {
         still_admitted(tx, ctx, rules, id)?;
-        Ok(accounts::set_password(
-            tx,
-            id,
-            &hash,
-            false,
-            None,
-            ctx.now(),
-        )?)
+        accounts::set_password(tx, id, &hash, false, None, ctx.now())?;
+        let name = rows::by_id(tx, id)?.map(|c| c.username);
+        Ok(ctx.audit(tx, "password.change", name.as_deref(), None, json!({}))?)
     })
 }
 

@@ -56,6 +56,8 @@ pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
                     return Ok((newest, false));
                 }
                 let version = terms::insert(tx, &text, &sha, ctx.now())?;
+                let details = serde_json::json!({"version": version, "sha256": sha});
+                ctx.audit(tx, "terms.publish", None, None, details)?;
                 Ok((terms::get(tx, version)?.ok_or_else(none_yet)?, true))
             })?;
             let doc =
@@ -143,6 +145,13 @@ fn accept(ctx: &Ctx, username: Option<String>, code: Option<String>) -> Result<(
         signin::still_admitted(tx, ctx, &rules, c.id)?;
         let t = terms::newest(tx)?.ok_or_else(none_yet)?;
         terms::accept(tx, c.id, t.version, ctx.now())?;
+        ctx.audit(
+            tx,
+            "terms.accept",
+            Some(&c.username),
+            None,
+            serde_json::json!({"version": t.version}),
+        )?;
         rows::reset_failures(tx, c.id)?;
         Ok(t.version)
     })?;

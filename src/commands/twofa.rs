@@ -96,7 +96,16 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
                 ctx.yes,
                 &format!("remove two-factor authentication of {}", a.username),
             )?;
-            store::write(&mut db, |tx| twofa::remove(tx, a.id))?;
+            store::write(&mut db, |tx| -> rusqlite::Result<()> {
+                twofa::remove(tx, a.id)?;
+                ctx.audit(
+                    tx,
+                    "2fa.reset",
+                    Some(&a.username),
+                    None,
+                    serde_json::json!({}),
+                )
+            })?;
             let doc = serde_json::json!({"username": a.username, "reset": true});
             ctx.out.emit(
                 &doc,
@@ -127,8 +136,15 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
                 return Ok(());
             }
             let (codes, hashes) = new_codes()?;
-            store::write(&mut db, |tx| {
-                twofa::replace_backup_codes(tx, a.id, &hashes, ctx.now())
+            store::write(&mut db, |tx| -> rusqlite::Result<()> {
+                twofa::replace_backup_codes(tx, a.id, &hashes, ctx.now())?;
+                ctx.audit(
+                    tx,
+                    "2fa.backup-codes",
+                    Some(&a.username),
+                    None,
+                    serde_json::json!({"count": hashes.len()}),
+                )
             })?;
             print_codes(
                 ctx,
@@ -202,8 +218,15 @@ fn enroll(
     let key = TotpKey::generate(&mut OsEntropy)?;
     let uri = key.uri(&rules.totp_issuer, &a.username)?;
     // The secret is stored first; an image is only ever of a stored secret.
-    store::write(db, |tx| {
-        twofa::set_pending(tx, a.id, &key.base32(), ctx.now())
+    store::write(db, |tx| -> rusqlite::Result<()> {
+        twofa::set_pending(tx, a.id, &key.base32(), ctx.now())?;
+        ctx.audit(
+            tx,
+            "2fa.enroll-start",
+            Some(&a.username),
+            None,
+            serde_json::json!({"replace": replace}),
+        )
     })?;
     write_images(&uri, &files)?;
     if ctx.out.json {
@@ -348,7 +371,9 @@ fn activate(
             )
             .into());
         }
-        Ok(twofa::confirm(tx, a.id, step, &hashes, ctx.now())?)
+        twofa::confirm(tx, a.id, step, &hashes, ctx.now())?;
+        let details = serde_json::json!({"backup_codes": hashes.len()});
+        Ok(ctx.audit(tx, "2fa.enroll", Some(&a.username), None, details)?)
     })?;
     Ok(codes)
 }

@@ -3,6 +3,7 @@
 use anyhow::Result;
 use rusqlite::Connection;
 use serde::Serialize;
+use serde_json::json;
 
 use super::{Ctx, facility, input, signin};
 use crate::cli::{ListFilter, UserCmd};
@@ -44,16 +45,18 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
         UserCmd::Assign {
             username,
             facilities,
-        } => cx.change(&mut db, &username, |tx, a| {
+        } => cx.change(&mut db, &username, "user.assign", |tx, a| {
             let ids = facility_ids(tx, &facilities)?;
-            Ok(accounts::assign(tx, a.id, &ids, ctx.now())?)
+            accounts::assign(tx, a.id, &ids, ctx.now())?;
+            Ok(json!({"facilities": facilities}))
         }),
         UserCmd::Unassign {
             username,
             facilities,
-        } => cx.change(&mut db, &username, |tx, a| {
+        } => cx.change(&mut db, &username, "user.unassign", |tx, a| {
             let ids = facility_ids(tx, &facilities)?;
-            Ok(accounts::unassign(tx, a.id, &ids, ctx.now())?)
+            accounts::unassign(tx, a.id, &ids, ctx.now())?;
+            Ok(json!({"facilities": facilities}))
         }),
         UserCmd::SetRole {
             username,
@@ -66,31 +69,31 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
                 )
                 .into());
             };
-            cx.change(&mut db, &username, |tx, a| {
+            cx.change(&mut db, &username, "user.set-role", |tx, a| {
                 if role != Role::Support {
                     keep_a_support(tx, a, "take the support role from")?;
                 }
-                Ok(accounts::set_role(tx, a.id, role, ctx.now())?)
+                accounts::set_role(tx, a.id, role, ctx.now())?;
+                Ok(json!({"from": a.role, "to": role}))
             })
         }
-        UserCmd::Disable { username } => cx.change(&mut db, &username, |tx, a| {
+        UserCmd::Disable { username } => cx.change(&mut db, &username, "user.disable", |tx, a| {
             keep_a_support(tx, a, "disable")?;
-            Ok(accounts::set_disabled(tx, a.id, true, ctx.now())?)
+            accounts::set_disabled(tx, a.id, true, ctx.now())?;
+            Ok(json!({}))
         }),
-        UserCmd::Enable { username } => cx.change(&mut db, &username, |tx, a| {
-            Ok(accounts::set_disabled(tx, a.id, false, ctx.now())?)
+        UserCmd::Enable { username } => cx.change(&mut db, &username, "user.enable", |tx, a| {
+            accounts::set_disabled(tx, a.id, false, ctx.now())?;
+            Ok(json!({}))
         }),
-        UserCmd::Lock { username } => cx.change(&mut db, &username, |tx, a| {
+        UserCmd::Lock { username } => cx.change(&mut db, &username, "user.lock", |tx, a| {
             keep_a_support(tx, a, "lock")?;
-            Ok(accounts::lock(tx, a.id, LockReason::Admin, ctx.now())?)
+            accounts::lock(tx, a.id, LockReason::Admin, ctx.now())?;
+            Ok(json!({"reason": "admin"}))
         }),
-        UserCmd::Unlock { username } => cx.change(&mut db, &username, |tx, a| {
-            Ok(accounts::unlock(
-                tx,
-                a.id,
-                PendingActions::AFTER_ADMIN_EVENT,
-                ctx.now(),
-            )?)
+        UserCmd::Unlock { username } => cx.change(&mut db, &username, "user.unlock", |tx, a| {
+            accounts::unlock(tx, a.id, PendingActions::AFTER_ADMIN_EVENT, ctx.now())?;
+            Ok(json!({"was_locked": a.lock.is_some(), "failed_attempts": a.failed_attempts}))
         }),
         UserCmd::ResetPassword {
             username,
@@ -168,16 +171,21 @@ impl Cx<'_> {
         )
     }
 
-    /// Apply `f` to an account inside one write transaction, then print it.
+    /// Apply `f` to an account inside one write transaction, record `action`
+    /// with the details `f` returns in the audit log, then print the account.
     fn change(
         &self,
         db: &mut Store,
         username: &str,
-        f: impl FnOnce(&Connection, &Account) -> Result<()>,
+        action: &str,
+        f: impl FnOnce(&Connection, &Account) -> Result<serde_json::Value>,
     ) -> Result<()> {
         let after = store::write(db, |tx| -> Result<Account> {
             let a = find(tx, username)?;
-            f(tx, &a)?;
+            let details = f(tx, &a)?;
+            let facility = a.facilities.first().map(String::as_str);
+            self.ctx
+                .audit(tx, action, Some(&a.username), facility, details)?;
             find(tx, username)
         })?;
         self.show(&after, None)
@@ -223,6 +231,14 @@ impl Cx<'_> {
                 },
             )?;
             accounts::assign(tx, id, &ids, self.ctx.now())?;
+            let details = json!({"role": role, "facilities": codes, "password": if pw.generated { "generated" } else { "chosen" }});
+            self.ctx.audit(
+                tx,
+                "user.add",
+                Some(username.as_str()),
+                codes.first().map(String::as_str),
+                details,
+            )?;
             find(tx, username.as_str())
         })?;
         self.show(&created, pw.shown())
@@ -273,6 +289,15 @@ impl Cx<'_> {
             )?;
             // An administrator's reset also lifts any lock, like an unlock.
             accounts::unlock(tx, a.id, pending, self.ctx.now())?;
+            let details = json!({"password": if pw.generated { "generated" } else { "chosen" }});
+            let facility = a.facilities.first().map(String::as_str);
+            self.ctx.audit(
+                tx,
+                "user.reset-password",
+                Some(&a.username),
+                facility,
+                details,
+            )?;
             find(tx, username)
         })?;
         self.show(&after, pw.shown())
@@ -285,7 +310,16 @@ impl Cx<'_> {
         store::write(db, |tx| -> Result<()> {
             let a = find(tx, username)?;
             keep_a_support(tx, &a, "remove")?;
-            Ok(accounts::remove(tx, a.id)?)
+            accounts::remove(tx, a.id)?;
+            let details = json!({"role": a.role, "facilities": a.facilities});
+            self.ctx.audit(
+                tx,
+                "user.remove",
+                Some(&a.username),
+                a.facilities.first().map(String::as_str),
+                details,
+            )?;
+            Ok(())
         })?;
         #[derive(Serialize)]
         struct Removed<'a> {
