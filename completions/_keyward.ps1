@@ -22,6 +22,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
     $completions = @(switch ($command) {
         'keyward' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -48,6 +51,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         'keyward;init' {
             [CompletionResult]::new('--admin', '--admin', [CompletionResultType]::ParameterName, 'Username of the first account (role support)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of stdin instead of prompting')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -60,6 +66,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;facility' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -78,6 +87,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         'keyward;facility;add' {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Display name [default: the code]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -89,6 +101,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;facility;list' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -100,6 +115,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;facility;show' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -113,6 +131,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'New display name')
             [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'New code (accounts keep their assignment)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -124,6 +145,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;facility;remove' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Unassign its accounts first (the accounts are kept)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -163,6 +187,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;user' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -190,6 +217,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--facility', '--facility', [CompletionResultType]::ParameterName, 'Facility code; repeat or separate with commas')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Display name')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of stdin')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -205,6 +235,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Only accounts with this role')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only accounts with this status')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -216,6 +249,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;user;show' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -228,6 +264,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         'keyward;user;assign' {
             [CompletionResult]::new('--facility', '--facility', [CompletionResultType]::ParameterName, 'Facility code; repeat or separate with commas')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -240,6 +279,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         'keyward;user;unassign' {
             [CompletionResult]::new('--facility', '--facility', [CompletionResultType]::ParameterName, 'Facility code; repeat or separate with commas')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -252,6 +294,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         'keyward;user;set-role' {
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'New role (same as the positional ROLE)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -263,6 +308,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;user;disable' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -274,6 +322,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;user;enable' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -285,6 +336,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;user;lock' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -296,6 +350,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;user;unlock' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -307,6 +364,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;user;reset-password' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the new password from the first line of stdin instead of generating one')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -319,6 +379,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;user;remove' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -385,6 +448,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;policy' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -399,6 +465,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;policy;show' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -410,6 +479,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;policy;set' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -436,6 +508,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;login' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -448,6 +523,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         'keyward;auth' {
             [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'Second-factor code (TOTP or backup code) for an enrolled account')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of stdin (required)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -461,6 +539,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         'keyward;passwd' {
             [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'Second-factor code (TOTP or backup code) when the account is enrolled')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read two lines from stdin: the current password, then the new one')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -473,6 +554,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;terms' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -490,6 +574,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         'keyward;terms;set' {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The terms text')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -502,6 +589,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         'keyward;terms;show' {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Version to show (same as the positional VERSION)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -511,6 +601,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;terms;list' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -523,6 +616,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         'keyward;terms;accept' {
             [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'Second-factor code (TOTP or backup code) when the account is enrolled')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the account''s password from the first line of stdin')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -558,6 +654,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;questions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -572,6 +671,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;questions;list' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -584,6 +686,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         'keyward;questions;set' {
             [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'Second-factor code (TOTP or backup code) when the account is enrolled')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read from stdin instead of prompting: the password on line 1, then one `QUESTION=answer` line per question (see `keyward questions list`)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -611,6 +716,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;2fa' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -630,6 +738,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--png', '--png', [CompletionResultType]::ParameterName, 'Also write the QR code as a PNG image (created 0600, never overwritten)')
             [CompletionResult]::new('--svg', '--svg', [CompletionResultType]::ParameterName, 'Also write the QR code as an SVG image (created 0600, never overwritten)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--invert', '--invert', [CompletionResultType]::ParameterName, 'Draw the QR code for a light terminal background')
             [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Replace an existing enrolment (the old one works until the new one is confirmed)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
@@ -644,6 +755,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         'keyward;2fa;confirm' {
             [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'The 6-digit code the app shows now')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -655,6 +769,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;2fa;status' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -666,6 +783,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;2fa;reset' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -677,6 +797,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;2fa;backup-codes' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--regenerate', '--regenerate', [CompletionResultType]::ParameterName, 'Make 10 new codes and print them once')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -716,6 +839,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;audit' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -734,6 +860,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only rows at or after this time (RFC 3339, or a date YYYY-MM-DD in UTC)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many rows')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -745,6 +874,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;audit;verify' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -771,6 +903,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;forgot-password' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
@@ -782,6 +917,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;generate-assets' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')

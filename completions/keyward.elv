@@ -19,6 +19,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
     var completions = [
         &'keyward'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -44,6 +47,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;init'= {
             cand --admin 'Username of the first account (role support)'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --password-stdin 'Read the password from the first line of stdin instead of prompting'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -55,6 +61,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;facility'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -72,6 +81,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;facility;add'= {
             cand --name 'Display name [default: the code]'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -82,6 +94,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;facility;list'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -92,6 +107,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;facility;show'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -104,6 +122,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --name 'New display name'
             cand --code 'New code (accounts keep their assignment)'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -114,6 +135,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;facility;remove'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --force 'Unassign its accounts first (the accounts are kept)'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -145,6 +169,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;user'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -171,6 +198,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --facility 'Facility code; repeat or separate with commas'
             cand --name 'Display name'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --password-stdin 'Read the password from the first line of stdin'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -185,6 +215,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --role 'Only accounts with this role'
             cand --status 'Only accounts with this status'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -195,6 +228,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;user;show'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -206,6 +242,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;user;assign'= {
             cand --facility 'Facility code; repeat or separate with commas'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -217,6 +256,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;user;unassign'= {
             cand --facility 'Facility code; repeat or separate with commas'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -228,6 +270,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;user;set-role'= {
             cand --role 'New role (same as the positional ROLE)'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -238,6 +283,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;user;disable'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -248,6 +296,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;user;enable'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -258,6 +309,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;user;lock'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -268,6 +322,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;user;unlock'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -278,6 +335,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;user;reset-password'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --password-stdin 'Read the new password from the first line of stdin instead of generating one'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -289,6 +349,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;user;remove'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -340,6 +403,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;policy'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -353,6 +419,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;policy;show'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -363,6 +432,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;policy;set'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -384,6 +456,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;login'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -395,6 +470,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;auth'= {
             cand --code 'Second-factor code (TOTP or backup code) for an enrolled account'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --password-stdin 'Read the password from the first line of stdin (required)'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -407,6 +485,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;passwd'= {
             cand --code 'Second-factor code (TOTP or backup code) when the account is enrolled'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --password-stdin 'Read two lines from stdin: the current password, then the new one'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -418,6 +499,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;terms'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -434,6 +518,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;terms;set'= {
             cand --file 'The terms text'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -445,6 +532,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;terms;show'= {
             cand --version 'Version to show (same as the positional VERSION)'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -453,6 +543,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;terms;list'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -464,6 +557,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;terms;accept'= {
             cand --code 'Second-factor code (TOTP or backup code) when the account is enrolled'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --password-stdin 'Read the account''s password from the first line of stdin'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -492,6 +588,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;questions'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -505,6 +604,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;questions;list'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -516,6 +618,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;questions;set'= {
             cand --code 'Second-factor code (TOTP or backup code) when the account is enrolled'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --password-stdin 'Read from stdin instead of prompting: the password on line 1, then one `QUESTION=answer` line per question (see `keyward questions list`)'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -538,6 +643,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;2fa'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -556,6 +664,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --png 'Also write the QR code as a PNG image (created 0600, never overwritten)'
             cand --svg 'Also write the QR code as an SVG image (created 0600, never overwritten)'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --invert 'Draw the QR code for a light terminal background'
             cand --replace 'Replace an existing enrolment (the old one works until the new one is confirmed)'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -569,6 +680,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;2fa;confirm'= {
             cand --code 'The 6-digit code the app shows now'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -579,6 +693,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;2fa;status'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -589,6 +706,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;2fa;reset'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -599,6 +719,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;2fa;backup-codes'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --regenerate 'Make 10 new codes and print them once'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -630,6 +753,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;audit'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -647,6 +773,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --since 'Only rows at or after this time (RFC 3339, or a date YYYY-MM-DD in UTC)'
             cand --limit 'At most this many rows'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -657,6 +786,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;audit;verify'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -678,6 +810,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;forgot-password'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -688,6 +823,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;generate-assets'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'

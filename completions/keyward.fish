@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_keyward_global_optspecs
-    string join \n db= json y/yes h/help V/version
+    string join \n db= json y/yes as= as-password-file= as-code= h/help V/version
 end
 
 function __fish_keyward_needs_command
@@ -25,6 +25,9 @@ function __fish_keyward_using_subcommand
 end
 
 complete -c keyward -n "__fish_keyward_needs_command" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_needs_command" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_needs_command" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_needs_command" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_needs_command" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_needs_command" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -45,12 +48,18 @@ complete -c keyward -n "__fish_keyward_needs_command" -f -a "generate-assets" -d
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand init" -l admin -d 'Username of the first account (role support)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand init" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand init" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand init" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand init" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand init" -l password-stdin -d 'Read the password from the first line of stdin instead of prompting'
 complete -c keyward -n "__fish_keyward_using_subcommand init" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand init" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand init" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand init" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -s h -l help -d 'Print help'
@@ -63,16 +72,25 @@ complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l name -d 'Display name [default: the code]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -80,11 +98,17 @@ complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_see
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l name -d 'New display name' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l code -d 'New code (accounts keep their assignment)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l force -d 'Unassign its accounts first (the accounts are kept)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -97,6 +121,9 @@ complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_see
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a facility (refused while accounts are assigned, unless --force)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove help" -s h -l help -d 'Print help'
@@ -121,6 +148,9 @@ support\t''"
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l facility -d 'Facility code; repeat or separate with commas' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l name -d 'Display name' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l password-stdin -d 'Read the password from the first line of stdin'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -135,23 +165,35 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 locked\t''
 disabled\t''"
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l facility -d 'Facility code; repeat or separate with commas' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l facility -d 'Facility code; repeat or separate with commas' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -s h -l help -d 'Print help'
@@ -161,37 +203,58 @@ supervisor\t''
 admin\t''
 support\t''"
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l password-stdin -d 'Read the new password from the first line of stdin instead of generating one'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
@@ -210,6 +273,9 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an account for good'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -s h -l help -d 'Print help'
@@ -218,11 +284,17 @@ complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_s
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -f -a "set" -d 'Change policy keys; all are validated first, then written together'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
@@ -231,12 +303,18 @@ complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change policy keys; all are validated first, then written together'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand login" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand login" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand login" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand login" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand login" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand login" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand login" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand login" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -l code -d 'Second-factor code (TOTP or backup code) for an enrolled account' -r
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand auth" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand auth" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand auth" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -l password-stdin -d 'Read the password from the first line of stdin (required)'
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -244,12 +322,18 @@ complete -c keyward -n "__fish_keyward_using_subcommand auth" -s h -l help -d 'P
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l code -d 'Second-factor code (TOTP or backup code) when the account is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l password-stdin -d 'Read two lines from stdin: the current password, then the new one'
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -s h -l help -d 'Print help'
@@ -261,22 +345,34 @@ complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_se
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -l file -d 'The terms text' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l version -d 'Version to show (same as the positional VERSION)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l code -d 'Second-factor code (TOTP or backup code) when the account is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l password-stdin -d 'Read the account\'s password from the first line of stdin'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -288,6 +384,9 @@ complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from help" -f -a "accept" -d 'Accept the newest terms for an account, authenticated by its password on stdin'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -s h -l help -d 'Print help'
@@ -296,12 +395,18 @@ complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fis
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -f -a "set" -d 'Choose and answer security questions (replaces earlier answers)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l code -d 'Second-factor code (TOTP or backup code) when the account is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l password-stdin -d 'Read from stdin instead of prompting: the password on line 1, then one `QUESTION=answer` line per question (see `keyward questions list`)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -311,6 +416,9 @@ complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_se
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from help" -f -a "set" -d 'Choose and answer security questions (replaces earlier answers)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -s h -l help -d 'Print help'
@@ -324,6 +432,9 @@ complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l png -d 'Also write the QR code as a PNG image (created 0600, never overwritten)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l svg -d 'Also write the QR code as an SVG image (created 0600, never overwritten)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l invert -d 'Draw the QR code for a light terminal background'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l replace -d 'Replace an existing enrolment (the old one works until the new one is confirmed)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -332,21 +443,33 @@ complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l code -d 'The 6-digit code the app shows now' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -l regenerate -d 'Make 10 new codes and print them once'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -359,6 +482,9 @@ complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "backup-codes" -d 'Replace an account\'s backup codes (the old ones stop working)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -s h -l help -d 'Print help'
@@ -371,11 +497,17 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l since -d 'Only rows at or after this time (RFC 3339, or a date YYYY-MM-DD in UTC)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l limit -d 'At most this many rows' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
@@ -384,11 +516,17 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the hash chain; exit 1 naming the first row that does not match'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
+complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -s h -l help -d 'Print help'

@@ -66,6 +66,9 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
         if let Some(f) = cause.downcast_ref::<Failure>() {
             return f.exit;
         }
+        if cause.is::<crate::domain::scope::ScopeError>() {
+            return Exit::Denied;
+        }
         if cause.is::<NameError>()
             || cause.is::<PolicyError>()
             || cause.is::<QuestionError>()

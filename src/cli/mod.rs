@@ -54,6 +54,23 @@ pub struct Cli {
     #[arg(long, short = 'y', global = true)]
     pub yes: bool,
 
+    /// Act as this keyward account: it signs in first, and its role and facilities limit what the command may do
+    #[arg(
+        long = "as",
+        global = true,
+        env = "KEYWARD_AS",
+        value_name = "USERNAME"
+    )]
+    pub as_user: Option<String>,
+
+    /// Read the operator's password from the first line of this file instead of a hidden prompt
+    #[arg(long, global = true, value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
+    pub as_password_file: Option<PathBuf>,
+
+    /// The operator's second-factor code (TOTP or backup code) when it is enrolled
+    #[arg(long, global = true, value_name = "CODE")]
+    pub as_code: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 }

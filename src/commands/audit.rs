@@ -51,7 +51,10 @@ fn parse_since(text: &str) -> Result<i64> {
 }
 
 pub fn run(ctx: &Ctx, cmd: AuditCmd) -> Result<()> {
-    let db = ctx.open()?;
+    let mut db = ctx.open()?;
+    let policy = crate::store::policy::load(&db.conn)?;
+    let op = ctx.operator(&mut db, &policy)?;
+    ctx.allow(&op, &crate::domain::scope::Action::ViewAudit, None)?;
     match cmd {
         AuditCmd::List {
             user,

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::{Ctx, input};
 use crate::cli::{FacilityCmd, FacilityRename};
 use crate::domain::names::{FacilityCode, display_name};
+use crate::domain::scope::Action;
 use crate::error::Failure;
 use crate::output::table;
 use crate::output::view::FacilityView;
@@ -15,6 +16,12 @@ use crate::store::{self, Store};
 
 pub fn run(ctx: &Ctx, cmd: FacilityCmd) -> Result<()> {
     let mut db = ctx.open()?;
+    let rules = crate::store::policy::load(&db.conn)?;
+    if matches!(cmd, FacilityCmd::List | FacilityCmd::Show { .. }) {
+        ctx.operator(&mut db, &rules)?;
+    } else {
+        ctx.require(&mut db, &rules, &Action::ManageFacilities)?;
+    }
     match cmd {
         FacilityCmd::Add { code, name } => add(ctx, &mut db, &code, name.as_deref()),
         FacilityCmd::List => list(ctx, &db),

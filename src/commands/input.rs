@@ -76,6 +76,40 @@ pub fn read_password_line() -> Result<Secret> {
     Ok(secret)
 }
 
+/// The operator's password from the first line of a file (`--as-password-file`).
+/// A file others can read is used, with a warning: it should be 0600.
+pub fn read_password_file(path: &std::path::Path) -> Result<Secret> {
+    use std::os::unix::fs::PermissionsExt;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Failure::usage(format!(
+            "cannot read --as-password-file {}: {e}",
+            path.display()
+        ))
+    })?;
+    if meta.permissions().mode() & 0o077 != 0 {
+        eprintln!(
+            "warning: {} can be read by other users; chmod 600 it",
+            path.display()
+        );
+    }
+    let mut buf = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_PASSWORD_BYTES as u64 + 3).read_to_end(&mut buf))
+        .map_err(|e| {
+            Failure::usage(format!(
+                "cannot read --as-password-file {}: {e}",
+                path.display()
+            ))
+        })?;
+    let line = buf.split(|b| *b == b'\n').next().unwrap_or_default();
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let text = String::from_utf8(line.to_vec())
+        .map_err(|_| Failure::data("the operator password file is not UTF-8 text"))?;
+    let secret = Secret::new(text);
+    password::check_size(&secret).map_err(|e| Failure::data(format!("operator password: {e}")))?;
+    Ok(secret)
+}
+
 /// A new password chosen by a person: one line of `--password-stdin`, or a
 /// hidden prompt with confirmation, asked again until every rule is met.
 /// The prompt is used when `may_prompt`, and also for `--password-stdin` when

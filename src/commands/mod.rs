@@ -8,6 +8,7 @@ mod clock;
 mod facility;
 mod init;
 mod input;
+mod operator;
 mod passwd;
 mod policy;
 mod questions;
@@ -30,8 +31,11 @@ pub struct Ctx {
     pub out: Printer,
     pub yes: bool,
     clock: clock::Clock,
-    /// Who acts, as audit rows name them: `os:LOGIN` without an operator.
-    pub actor: String,
+    /// The OS user, as audit rows name them (`os:LOGIN`) when no `--as` is given.
+    os_actor: String,
+    operator_args: operator::OperatorArgs,
+    /// The `--as` account once signed in.
+    acting: std::cell::OnceCell<operator::Acting>,
 }
 
 impl Ctx {
@@ -61,7 +65,10 @@ impl Ctx {
     ) -> rusqlite::Result<()> {
         let entry = crate::domain::audit::Entry {
             at: self.now(),
-            actor: self.actor.clone(),
+            actor: self
+                .acting
+                .get()
+                .map_or_else(|| self.os_actor.clone(), |a| a.username.clone()),
             action: action.to_string(),
             target: target.map(str::to_string),
             facility: facility.map(str::to_string),
@@ -83,7 +90,13 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         out: Printer { json: cli.json },
         yes: cli.yes,
         clock: clock::Clock::from_env()?,
-        actor: os_actor(),
+        os_actor: os_actor(),
+        operator_args: operator::OperatorArgs {
+            user: cli.as_user,
+            password_file: cli.as_password_file,
+            code: cli.as_code,
+        },
+        acting: std::cell::OnceCell::new(),
     };
     match cli.command {
         Command::Init {

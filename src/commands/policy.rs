@@ -6,12 +6,20 @@ use serde_json::{Map, Value};
 use super::Ctx;
 use crate::cli::PolicyCmd;
 use crate::domain::policy::{KEYS, Policy, PolicyError};
+use crate::domain::scope::Action;
 use crate::error::Failure;
 use crate::output::table;
 use crate::store::{self, policy};
 
 pub fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<()> {
     let mut db = ctx.open()?;
+    let rules = policy::load(&db.conn)?;
+    match &cmd {
+        PolicyCmd::Show => ctx.operator(&mut db, &rules).map(|_| ())?,
+        PolicyCmd::Set { .. } => ctx
+            .require(&mut db, &rules, &Action::ManagePolicy)
+            .map(|_| ())?,
+    }
     match cmd {
         PolicyCmd::Show => print(ctx, &policy::load(&db.conn)?, &[]),
         PolicyCmd::Set { pairs } => {

@@ -44,6 +44,12 @@ pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
         return accept(ctx, username, code);
     }
     let mut db = ctx.open()?;
+    let policy = crate::store::policy::load(&db.conn)?;
+    if let TermsCmd::Set { .. } = cmd {
+        ctx.require(&mut db, &policy, &crate::domain::scope::Action::ManageTerms)?;
+    } else {
+        ctx.operator(&mut db, &policy)?;
+    }
     match cmd {
         // Handled above: it authenticates before opening anything else.
         TermsCmd::Accept { .. } => {}

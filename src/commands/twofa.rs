@@ -13,6 +13,7 @@ use crate::domain::account::Account;
 use crate::domain::backup_codes;
 use crate::domain::password;
 use crate::domain::policy::Policy;
+use crate::domain::scope::{Action, Operator};
 use crate::domain::secret::Secret;
 use crate::domain::totp::{STEP, TotpKey};
 use crate::error::{Exit, Failure};
@@ -27,6 +28,10 @@ const SKEW_SEARCH: i64 = 20;
 pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
     let mut db = ctx.open()?;
     let rules = policy::load(&db.conn)?;
+    let op = match cmd {
+        TwofaCmd::Status { .. } => ctx.operator(&mut db, &rules)?,
+        _ => ctx.operator_for_change(&mut db, &rules)?,
+    };
     match cmd {
         TwofaCmd::Enroll {
             username,
@@ -39,10 +44,13 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
                 png: png.as_deref(),
                 svg: svg.as_deref(),
             };
-            enroll(ctx, &mut db, &rules, &username, invert, files, replace)
+            let a = user::find(&db.conn, &username)?;
+            own_or_in_scope(ctx, &op, &a, &Action::ChangeAccount)?;
+            enroll(ctx, &mut db, &rules, &a, invert, files, replace)
         }
         TwofaCmd::Confirm { username, code } => {
             let a = user::find(&db.conn, &username)?;
+            own_or_in_scope(ctx, &op, &a, &Action::ChangeAccount)?;
             may_enrol(&rules, &a)?;
             let key = pending_key(&db, &a)?;
             let Some(step) = key.check(&code, ctx.now()) else {
@@ -55,6 +63,7 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
         }
         TwofaCmd::Status { username } => {
             let a = user::find(&db.conn, &username)?;
+            own_or_in_scope(ctx, &op, &a, &Action::ViewAccount)?;
             let e = twofa::get(&db.conn, a.id)?.unwrap_or_default();
             let left = twofa::backup_codes_left(&db.conn, a.id)?;
             let doc = serde_json::json!({
@@ -81,6 +90,7 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
         }
         TwofaCmd::Reset { username } => {
             let a = user::find(&db.conn, &username)?;
+            own_or_in_scope(ctx, &op, &a, &Action::ChangeAccount)?;
             if twofa::get(&db.conn, a.id)?.is_none() {
                 let doc = serde_json::json!({"username": a.username, "reset": false});
                 ctx.out.emit(
@@ -118,6 +128,7 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
             regenerate,
         } => {
             let a = user::find(&db.conn, &username)?;
+            own_or_in_scope(ctx, &op, &a, &Action::ChangeAccount)?;
             if twofa::get(&db.conn, a.id)?.and_then(|e| e.secret).is_none() {
                 return Err(Failure::not_found(format!(
                     "{} is not enrolled in two-factor authentication",
@@ -156,6 +167,15 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
     }
 }
 
+/// Anyone may manage their own two-factor authentication; for another
+/// account the operator's scope decides.
+fn own_or_in_scope(ctx: &Ctx, op: &Operator, a: &Account, action: &Action) -> Result<()> {
+    if ctx.target(a).is_self {
+        return Ok(());
+    }
+    ctx.allow(op, action, Some(a))
+}
+
 /// Only roles in `2fa-roles` may enrol (checked at enrol and at confirm).
 fn may_enrol(rules: &Policy, a: &Account) -> Result<()> {
     if rules.twofa_roles.contains(&a.role) {
@@ -187,13 +207,12 @@ fn enroll(
     ctx: &Ctx,
     db: &mut Store,
     rules: &Policy,
-    username: &str,
+    a: &Account,
     invert: bool,
     files: Files<'_>,
     replace: bool,
 ) -> Result<()> {
-    let a = user::find(&db.conn, username)?;
-    may_enrol(rules, &a)?;
+    may_enrol(rules, a)?;
     if twofa::get(&db.conn, a.id)?.and_then(|e| e.secret).is_some() && !replace {
         return Err(Failure::exists(format!(
             "{} is already enrolled; pass --replace to enrol a new device (the current one keeps working until the new one is confirmed)",
@@ -250,7 +269,7 @@ fn enroll(
         return Ok(());
     }
     let step = ask_code(ctx, &key)?;
-    let codes = activate(ctx, db, &a, &key, step)?;
+    let codes = activate(ctx, db, a, &key, step)?;
     print_codes(ctx, &a.username, &codes, "")?;
     while !dialoguer::Confirm::new()
         .with_prompt("Have you saved the backup codes somewhere safe?")

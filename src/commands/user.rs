@@ -5,6 +5,8 @@ use rusqlite::Connection;
 use serde::Serialize;
 use serde_json::json;
 
+use crate::domain::scope::{self, Action, Operator};
+
 use super::{Ctx, facility, input, signin};
 use crate::cli::{ListFilter, UserCmd};
 use crate::domain::account::{Account, LockReason, PendingActions, Role, Status};
@@ -21,7 +23,12 @@ use crate::store::{self, Store, policy};
 pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
     let mut db = ctx.open()?;
     let rules = policy::load(&db.conn)?;
-    let cx = Cx { ctx, rules };
+    let op = if matches!(cmd, UserCmd::List(_) | UserCmd::Show { .. }) {
+        ctx.operator(&mut db, &rules)?
+    } else {
+        ctx.operator_for_change(&mut db, &rules)?
+    };
+    let cx = Cx { ctx, rules, op };
     match cmd {
         UserCmd::Add {
             username,
@@ -40,24 +47,35 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
         UserCmd::List(filter) => cx.list(&db, filter),
         UserCmd::Show { username } => {
             let a = find(&db.conn, &username)?;
+            ctx.allow(&cx.op, &Action::ViewAccount, Some(&a))?;
             cx.show(&a, None)
         }
         UserCmd::Assign {
             username,
             facilities,
-        } => cx.change(&mut db, &username, "user.assign", |tx, a| {
-            let ids = facility_ids(tx, &facilities)?;
-            accounts::assign(tx, a.id, &ids, ctx.now())?;
-            Ok(json!({"facilities": facilities}))
-        }),
+        } => {
+            let ids = facility_ids(&db.conn, &facilities)?;
+            let action = Action::Assign {
+                facilities: ids.clone(),
+            };
+            cx.change(&mut db, &username, "user.assign", action, |tx, a| {
+                accounts::assign(tx, a.id, &ids, ctx.now())?;
+                Ok(json!({"facilities": facilities}))
+            })
+        }
         UserCmd::Unassign {
             username,
             facilities,
-        } => cx.change(&mut db, &username, "user.unassign", |tx, a| {
-            let ids = facility_ids(tx, &facilities)?;
-            accounts::unassign(tx, a.id, &ids, ctx.now())?;
-            Ok(json!({"facilities": facilities}))
-        }),
+        } => {
+            let ids = facility_ids(&db.conn, &facilities)?;
+            let action = Action::Unassign {
+                facilities: ids.clone(),
+            };
+            cx.change(&mut db, &username, "user.unassign", action, |tx, a| {
+                accounts::unassign(tx, a.id, &ids, ctx.now())?;
+                Ok(json!({"facilities": facilities}))
+            })
+        }
         UserCmd::SetRole {
             username,
             role,
@@ -69,32 +87,62 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
                 )
                 .into());
             };
-            cx.change(&mut db, &username, "user.set-role", |tx, a| {
-                if role != Role::Support {
-                    keep_a_support(tx, a, "take the support role from")?;
-                }
-                accounts::set_role(tx, a.id, role, ctx.now())?;
-                Ok(json!({"from": a.role, "to": role}))
-            })
+            cx.change(
+                &mut db,
+                &username,
+                "user.set-role",
+                Action::SetRole { to: role },
+                |tx, a| {
+                    if role != Role::Support {
+                        keep_a_support(tx, a, "take the support role from")?;
+                    }
+                    accounts::set_role(tx, a.id, role, ctx.now())?;
+                    Ok(json!({"from": a.role, "to": role}))
+                },
+            )
         }
-        UserCmd::Disable { username } => cx.change(&mut db, &username, "user.disable", |tx, a| {
-            keep_a_support(tx, a, "disable")?;
-            accounts::set_disabled(tx, a.id, true, ctx.now())?;
-            Ok(json!({}))
-        }),
-        UserCmd::Enable { username } => cx.change(&mut db, &username, "user.enable", |tx, a| {
-            accounts::set_disabled(tx, a.id, false, ctx.now())?;
-            Ok(json!({}))
-        }),
-        UserCmd::Lock { username } => cx.change(&mut db, &username, "user.lock", |tx, a| {
-            keep_a_support(tx, a, "lock")?;
-            accounts::lock(tx, a.id, LockReason::Admin, ctx.now())?;
-            Ok(json!({"reason": "admin"}))
-        }),
-        UserCmd::Unlock { username } => cx.change(&mut db, &username, "user.unlock", |tx, a| {
-            accounts::unlock(tx, a.id, PendingActions::AFTER_ADMIN_EVENT, ctx.now())?;
-            Ok(json!({"was_locked": a.lock.is_some(), "failed_attempts": a.failed_attempts}))
-        }),
+        UserCmd::Disable { username } => cx.change(
+            &mut db,
+            &username,
+            "user.disable",
+            Action::ChangeAccount,
+            |tx, a| {
+                keep_a_support(tx, a, "disable")?;
+                accounts::set_disabled(tx, a.id, true, ctx.now())?;
+                Ok(json!({}))
+            },
+        ),
+        UserCmd::Enable { username } => cx.change(
+            &mut db,
+            &username,
+            "user.enable",
+            Action::ChangeAccount,
+            |tx, a| {
+                accounts::set_disabled(tx, a.id, false, ctx.now())?;
+                Ok(json!({}))
+            },
+        ),
+        UserCmd::Lock { username } => cx.change(
+            &mut db,
+            &username,
+            "user.lock",
+            Action::ChangeAccount,
+            |tx, a| {
+                keep_a_support(tx, a, "lock")?;
+                accounts::lock(tx, a.id, LockReason::Admin, ctx.now())?;
+                Ok(json!({"reason": "admin"}))
+            },
+        ),
+        UserCmd::Unlock { username } => cx.change(
+            &mut db,
+            &username,
+            "user.unlock",
+            Action::ChangeAccount,
+            |tx, a| {
+                accounts::unlock(tx, a.id, PendingActions::AFTER_ADMIN_EVENT, ctx.now())?;
+                Ok(json!({"was_locked": a.lock.is_some(), "failed_attempts": a.failed_attempts}))
+            },
+        ),
         UserCmd::ResetPassword {
             username,
             password_stdin,
@@ -142,6 +190,8 @@ struct WithPassword<'a> {
 struct Cx<'a> {
     ctx: &'a Ctx,
     rules: Policy,
+    /// Who acts; every change and view is checked against its scope.
+    op: Operator,
 }
 
 impl Cx<'_> {
@@ -178,10 +228,12 @@ impl Cx<'_> {
         db: &mut Store,
         username: &str,
         action: &str,
+        scope_action: Action,
         f: impl FnOnce(&Connection, &Account) -> Result<serde_json::Value>,
     ) -> Result<()> {
         let after = store::write(db, |tx| -> Result<Account> {
             let a = find(tx, username)?;
+            self.ctx.allow(&self.op, &scope_action, Some(&a))?;
             let details = f(tx, &a)?;
             let facility = a.facilities.first().map(String::as_str);
             self.ctx
@@ -207,7 +259,12 @@ impl Cx<'_> {
             .transpose()?;
         // Fail on names and facilities before reading a password or hashing.
         refuse_existing(&db.conn, &username)?;
-        facility_ids(&db.conn, codes)?;
+        let ids = facility_ids(&db.conn, codes)?;
+        let create = Action::CreateAccount {
+            role,
+            facilities: ids,
+        };
+        self.ctx.allow(&self.op, &create, None)?;
         let pw = input::new_password(
             password_stdin,
             false,
@@ -255,6 +312,7 @@ impl Cx<'_> {
         let views: Vec<AccountView> =
             accounts::list(&db.conn, facility_id, filter.role.map(Into::into))?
                 .iter()
+                .filter(|a| scope::visible(&self.op, &self.ctx.target(a)))
                 .map(|a| self.view(a))
                 .filter(|v| wanted.is_none_or(|s| v.status == s.as_str()))
                 .collect();
@@ -270,6 +328,7 @@ impl Cx<'_> {
 
     fn reset_password(&self, db: &mut Store, username: &str, password_stdin: bool) -> Result<()> {
         let a = find(&db.conn, username)?;
+        self.ctx.allow(&self.op, &Action::ChangeAccount, Some(&a))?;
         let pw = {
             let history = signin::history_rule(&db.conn, &self.rules, a.id);
             input::new_password(password_stdin, false, &self.rules, &a.username, &history)?
@@ -305,6 +364,7 @@ impl Cx<'_> {
 
     fn remove(&self, db: &mut Store, username: &str) -> Result<()> {
         let a = find(&db.conn, username)?;
+        self.ctx.allow(&self.op, &Action::ChangeAccount, Some(&a))?;
         keep_a_support(&db.conn, &a, "remove")?;
         input::confirm(self.ctx.yes, &format!("remove account {}", a.username))?;
         store::write(db, |tx| -> Result<()> {

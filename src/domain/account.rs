@@ -126,6 +126,8 @@ pub struct Account {
     pub terms_pending: bool,
     /// Facility codes, sorted.
     pub facilities: Vec<String>,
+    /// The same facilities' ids, for scope checks.
+    pub facility_ids: Vec<i64>,
     pub twofa_enrolled: bool,
     pub password_changed_at: i64,
     pub created_at: i64,

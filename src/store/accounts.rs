@@ -23,7 +23,8 @@ const SELECT: &str = "SELECT a.id, a.username, a.name, a.role, a.disabled, a.loc
     (SELECT json_group_array(code) FROM (SELECT f.code FROM account_facility af
         JOIN facility f ON f.id = af.facility_id WHERE af.account_id = a.id
         ORDER BY f.code COLLATE NOCASE)),
-    EXISTS (SELECT 1 FROM twofa t WHERE t.account_id = a.id AND t.secret IS NOT NULL)
+    EXISTS (SELECT 1 FROM twofa t WHERE t.account_id = a.id AND t.secret IS NOT NULL),
+    (SELECT json_group_array(facility_id) FROM account_facility af WHERE af.account_id = a.id)
     FROM account a";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Account> {
@@ -57,6 +58,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Account> {
         terms_pending: r.get(9)?,
         facilities: serde_json::from_str(&facilities).map_err(|_| bad(14, "facility list"))?,
         twofa_enrolled: r.get(15)?,
+        facility_ids: serde_json::from_str(&r.get::<_, String>(16)?)
+            .map_err(|_| bad(16, "facility id list"))?,
         password_changed_at: r.get(10)?,
         created_at: r.get(11)?,
         updated_at: r.get(12)?,

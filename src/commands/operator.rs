@@ -1,0 +1,169 @@
+//! `--as USERNAME`: the operator signs in with the same state machine as
+//! `auth` before the command runs; its role and facilities then bound what
+//! the command may do (domain/scope.rs). Without `--as`, the OS user acts.
+
+use anyhow::Result;
+
+use super::signin::{self, refusal};
+use super::{Ctx, input};
+use crate::domain::account::Account;
+use crate::domain::policy::Policy;
+use crate::domain::scope::{self, Operator, Target};
+use crate::domain::secret::Secret;
+use crate::domain::signin::Outcome;
+use crate::error::{Exit, Failure};
+use crate::store::{Store, accounts};
+
+/// The operator flags as given.
+#[derive(Debug, Default)]
+pub struct OperatorArgs {
+    pub user: Option<String>,
+    pub password_file: Option<std::path::PathBuf>,
+    pub code: Option<String>,
+}
+
+/// A signed-in operator.
+#[derive(Debug, Clone)]
+pub struct Acting {
+    pub username: String,
+    pub operator: Operator,
+}
+
+/// Sign the `--as` account in: password (file or hidden prompt), second
+/// factor when enrolled, no pending actions. Failures count toward its lockout.
+pub fn sign_in(
+    ctx: &Ctx,
+    db: &mut Store,
+    rules: &Policy,
+    args: &OperatorArgs,
+) -> Result<Option<Acting>> {
+    let Some(name) = &args.user else {
+        return Ok(None);
+    };
+    let pw = match &args.password_file {
+        Some(path) => input::read_password_file(path)?,
+        None if input::interactive() => Secret::new(
+            dialoguer::Password::new()
+                .with_prompt(format!("Password of operator {name}"))
+                .interact()?,
+        ),
+        None => {
+            return Err(Failure::usage(
+                "--as needs the operator's password: give --as-password-file PATH, or run on a terminal",
+            )
+            .into());
+        }
+    };
+    let c = signin::check_password(ctx, db, rules, name, &pw)?.map_err(|o| refusal(&o))?;
+    if c.state.twofa_enrolled {
+        let code = match &args.code {
+            Some(code) => code.clone(),
+            None if input::interactive() => signin::prompt_code()?,
+            None => {
+                return Err(Failure::new(
+                    Exit::ActionRequired,
+                    format!(
+                        "operator {} uses two-factor authentication: give its code with --as-code",
+                        c.username
+                    ),
+                )
+                .into());
+            }
+        };
+        signin::check_second_factor(ctx, db, rules, c.id, &code)?.map_err(|o| refusal(&o))?;
+    }
+    match signin::finish(ctx, db, rules, c.id, true)? {
+        Outcome::Ok => {}
+        Outcome::ActionRequired(actions) => {
+            let words: Vec<&str> = actions.iter().map(|a| a.as_str()).collect();
+            return Err(Failure::new(
+                Exit::ActionRequired,
+                format!(
+                    "operator {} must first complete: {}; sign in with `keyward login {}`",
+                    c.username,
+                    words.join(", "),
+                    c.username
+                ),
+            )
+            .into());
+        }
+        other => return Err(refusal(&other)),
+    }
+    let a = accounts::find(&db.conn, &c.username)?
+        .ok_or_else(|| Failure::new(Exit::AuthFailed, crate::domain::signin::FAILED))?;
+    Ok(Some(Acting {
+        username: a.username.clone(),
+        operator: Operator::Account {
+            role: a.role,
+            facilities: a.facility_ids.clone(),
+        },
+    }))
+}
+
+impl Ctx {
+    /// Who acts: the signed-in `--as` account, or the OS user. Signs the
+    /// operator in on first use.
+    pub fn operator(&self, db: &mut Store, rules: &Policy) -> Result<Operator> {
+        if let Some(acting) = self.acting.get() {
+            return Ok(acting.operator.clone());
+        }
+        match sign_in(self, db, rules, &self.operator_args)? {
+            Some(acting) => {
+                let op = acting.operator.clone();
+                let _ = self.acting.set(acting);
+                Ok(op)
+            }
+            None => Ok(Operator::Os),
+        }
+    }
+
+    /// The operator of a command that changes something: with
+    /// `require-operator=true`, the OS user alone may not (exit 6).
+    pub fn operator_for_change(&self, db: &mut Store, rules: &Policy) -> Result<Operator> {
+        if self.operator_args.user.is_none() && rules.require_operator {
+            return Err(Failure::new(
+                Exit::Denied,
+                "the policy requires an operator for every change (require-operator=true): name one with --as USERNAME",
+            )
+            .into());
+        }
+        self.operator(db, rules)
+    }
+
+    /// For a change that has no account as its target (facilities, policy,
+    /// terms): the operator may make it, or exit 6.
+    pub fn require(
+        &self,
+        db: &mut Store,
+        rules: &Policy,
+        action: &scope::Action,
+    ) -> Result<Operator> {
+        let op = self.operator_for_change(db, rules)?;
+        self.allow(&op, action, None)?;
+        Ok(op)
+    }
+
+    /// The account as a scope target (is it the operator itself?).
+    pub fn target<'a>(&self, a: &'a Account) -> Target<'a> {
+        let is_self = self
+            .acting
+            .get()
+            .is_some_and(|op| op.username == a.username);
+        Target {
+            role: a.role,
+            facilities: &a.facility_ids,
+            is_self,
+        }
+    }
+
+    /// Check `action` on `target` for the signed-in operator (exit 6 when refused).
+    pub fn allow(
+        &self,
+        op: &Operator,
+        action: &scope::Action,
+        target: Option<&Account>,
+    ) -> Result<()> {
+        let t = target.map(|a| self.target(a));
+        Ok(scope::check(op, action, t.as_ref())?)
+    }
+}
