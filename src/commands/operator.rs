@@ -143,6 +143,33 @@ impl Ctx {
         Ok(op)
     }
 
+    /// Inside a write transaction: check `action` against the operator and
+    /// the target as they are now (a facility taken from the operator, or a
+    /// target moved elsewhere, while the command was running counts).
+    pub fn allow_now(
+        &self,
+        conn: &rusqlite::Connection,
+        action: &scope::Action,
+        target: Option<&Account>,
+    ) -> Result<()> {
+        let op = match self.acting.get() {
+            None => Operator::Os,
+            Some(acting) => {
+                let a = accounts::find(conn, &acting.username)?.ok_or_else(|| {
+                    Failure::new(
+                        Exit::Denied,
+                        format!("operator {} no longer exists", acting.username),
+                    )
+                })?;
+                Operator::Account {
+                    role: a.role,
+                    facilities: a.facility_ids,
+                }
+            }
+        };
+        self.allow(&op, action, target)
+    }
+
     /// The account as a scope target (is it the operator itself?).
     pub fn target<'a>(&self, a: &'a Account) -> Target<'a> {
         let is_self = self

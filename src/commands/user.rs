@@ -233,7 +233,7 @@ impl Cx<'_> {
     ) -> Result<()> {
         let after = store::write(db, |tx| -> Result<Account> {
             let a = find(tx, username)?;
-            self.ctx.allow(&self.op, &scope_action, Some(&a))?;
+            self.ctx.allow_now(tx, &scope_action, Some(&a))?;
             let details = f(tx, &a)?;
             let facility = a.facilities.first().map(String::as_str);
             self.ctx
@@ -276,6 +276,11 @@ impl Cx<'_> {
         let created = store::write(db, |tx| -> Result<Account> {
             refuse_existing(tx, &username)?;
             let ids = facility_ids(tx, codes)?;
+            let create = Action::CreateAccount {
+                role,
+                facilities: ids.clone(),
+            };
+            self.ctx.allow_now(tx, &create, None)?;
             let id = accounts::insert(
                 tx,
                 &NewAccount {
@@ -302,6 +307,10 @@ impl Cx<'_> {
     }
 
     fn list(&self, db: &Store, filter: ListFilter) -> Result<()> {
+        // Listing accounts is administrative: a user or supervisor operator is refused.
+        if matches!(&self.op, Operator::Account { role, .. } if *role < Role::Admin) {
+            self.ctx.allow(&self.op, &Action::ViewAccount, None)?;
+        }
         let facility_id = filter
             .facility
             .as_deref()
@@ -336,6 +345,7 @@ impl Cx<'_> {
         let hash = password::hash(&pw.secret)?;
         let after = store::write(db, |tx| -> Result<Account> {
             let a = find(tx, username)?;
+            self.ctx.allow_now(tx, &Action::ChangeAccount, Some(&a))?;
             let pending = PendingActions::AFTER_ADMIN_EVENT;
             let terms = Some(pending.terms_pending);
             accounts::set_password(
@@ -369,6 +379,7 @@ impl Cx<'_> {
         input::confirm(self.ctx.yes, &format!("remove account {}", a.username))?;
         store::write(db, |tx| -> Result<()> {
             let a = find(tx, username)?;
+            self.ctx.allow_now(tx, &Action::ChangeAccount, Some(&a))?;
             keep_a_support(tx, &a, "remove")?;
             accounts::remove(tx, a.id)?;
             let details = json!({"role": a.role, "facilities": a.facilities});
