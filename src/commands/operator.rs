@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::signin::{self, refusal};
 use super::{Ctx, input};
-use crate::domain::account::Account;
+use crate::domain::account::{Account, Status};
 use crate::domain::policy::Policy;
 use crate::domain::scope::{self, Operator, Target};
 use crate::domain::secret::Secret;
@@ -161,6 +161,19 @@ impl Ctx {
                         format!("operator {} no longer exists", acting.username),
                     )
                 })?;
+                // Locked or disabled while the command ran: the change is
+                // refused, as a self-service change would be.
+                let minutes = crate::store::policy::load(conn)?.lockout_minutes;
+                if a.status(self.now(), minutes) != Status::Active {
+                    return Err(Failure::new(
+                        Exit::Locked,
+                        format!(
+                            "operator {} was locked or disabled while the command ran; nothing was changed",
+                            a.username
+                        ),
+                    )
+                    .into());
+                }
                 Operator::Account {
                     role: a.role,
                     facilities: a.facility_ids,
