@@ -121,19 +121,9 @@ fn accept_terms(ctx: &Ctx, db: &mut Store, rules: &Policy, c: &Candidate) -> Res
         )
         .into());
     }
-    store::write(db, |tx| -> Result<()> {
-        signin::still_admitted(tx, ctx, rules, c.id)?;
-        terms::accept(tx, c.id, t.version, ctx.now())?;
-        ctx.audit(
-            tx,
-            "terms.accept",
-            Some(&c.username),
-            None,
-            serde_json::json!({"version": t.version}),
-        )?;
-        Ok(())
-    })?;
-    Ok(())
+    store::write(db, |tx| {
+        super::terms::record_acceptance(tx, ctx, rules, c, t.version)
+    })
 }
 
 /// Ask for a new password (policy and history, asked again until met) and store it.

@@ -148,16 +148,8 @@ fn read_bounded(file: &std::path::Path) -> Result<Vec<u8>> {
 fn accept(ctx: &Ctx, username: Option<String>, code: Option<String>) -> Result<()> {
     let (mut db, rules, c) = signin::self_service(ctx, username, true, code)?;
     let version = store::write(&mut db, |tx| -> Result<i64> {
-        signin::still_admitted(tx, ctx, &rules, c.id)?;
         let t = terms::newest(tx)?.ok_or_else(none_yet)?;
-        terms::accept(tx, c.id, t.version, ctx.now())?;
-        ctx.audit(
-            tx,
-            "terms.accept",
-            Some(&c.username),
-            None,
-            serde_json::json!({"version": t.version}),
-        )?;
+        record_acceptance(tx, ctx, &rules, &c, t.version)?;
         rows::reset_failures(tx, c.id)?;
         Ok(t.version)
     })?;
@@ -167,4 +159,19 @@ fn accept(ctx: &Ctx, username: Option<String>, code: Option<String>) -> Result<(
         format!("{} accepted terms version {version}.", c.username),
     )?;
     Ok(())
+}
+
+/// Inside a write transaction: the account (still admitted) accepts terms
+/// `version`; the acceptance and its audit row commit together.
+pub(super) fn record_acceptance(
+    tx: &rusqlite::Connection,
+    ctx: &Ctx,
+    rules: &crate::domain::policy::Policy,
+    c: &crate::store::signin::Candidate,
+    version: i64,
+) -> Result<()> {
+    signin::still_admitted(tx, ctx, rules, c.id)?;
+    terms::accept(tx, c.id, version, ctx.now())?;
+    let details = serde_json::json!({"version": version});
+    Ok(ctx.audit(tx, "terms.accept", Some(&c.username), None, details)?)
 }
