@@ -24,31 +24,6 @@ fn spawn(env: &TestEnv, args: &[&str]) -> Result<PtySession, rexpect::error::Err
     spawn_pty(env.std_cmd(args))
 }
 
-fn type_line(p: &mut PtySession, line: &str) -> Result<(), rexpect::error::Error> {
-    wait_for_input(p)?;
-    p.send_line(line)?;
-    Ok(())
-}
-
-fn exit_code(p: &PtySession) -> i32 {
-    let status = format!("{:?}", p.process().wait().expect("wait for keyward"));
-    assert!(
-        status.starts_with("Exited("),
-        "keyward did not exit normally: {status}"
-    );
-    status
-        .trim_end_matches(')')
-        .rsplit(", ")
-        .next()
-        .and_then(|c| c.trim().parse().ok())
-        .unwrap_or_else(|| panic!("cannot read exit code from {status}"))
-}
-
-fn finish(p: &mut PtySession) -> Result<(String, i32), rexpect::error::Error> {
-    let rest = p.exp_eof()?;
-    Ok((rest, exit_code(p)))
-}
-
 /// Question text by id, from `questions list --json`.
 fn question_texts(env: &TestEnv) -> Vec<(String, String)> {
     let v = env.json(&["questions", "list"]);

@@ -22,35 +22,6 @@ fn spawn(env: &TestEnv, args: &[&str]) -> Result<PtySession, rexpect::error::Err
     spawn_pty(env.std_cmd(args))
 }
 
-/// Types a line once the prompt is reading (see `common::wait_for_input`).
-fn type_line(p: &mut PtySession, line: &str) -> Result<(), rexpect::error::Error> {
-    wait_for_input(p)?;
-    p.send_line(line)?;
-    Ok(())
-}
-
-/// Exit code of the finished session.
-fn exit_code(p: &PtySession) -> i32 {
-    let status = format!("{:?}", p.process().wait().expect("wait for keyward"));
-    // nix's WaitStatus: "Exited(Pid(1234), 3)"
-    assert!(
-        status.starts_with("Exited("),
-        "keyward did not exit normally: {status}"
-    );
-    status
-        .trim_end_matches(')')
-        .rsplit(", ")
-        .next()
-        .and_then(|c| c.trim().parse().ok())
-        .unwrap_or_else(|| panic!("cannot read exit code from {status}"))
-}
-
-/// Waits for EOF and returns (all remaining output, exit code).
-fn finish(p: &mut PtySession) -> Result<(String, i32), rexpect::error::Error> {
-    let rest = p.exp_eof()?;
-    Ok((rest, exit_code(p)))
-}
-
 /// One `login USER` attempt with `password`; returns (output, exit code).
 fn login_once(
     env: &TestEnv,

@@ -59,31 +59,6 @@ fn spawn_sized(
     spawn_command(sh, TIMEOUT_MS)
 }
 
-fn type_line(p: &mut PtySession, line: &str) -> Result<(), rexpect::error::Error> {
-    wait_for_input(p)?;
-    p.send_line(line)?;
-    Ok(())
-}
-
-fn exit_code(p: &PtySession) -> i32 {
-    let status = format!("{:?}", p.process().wait().expect("wait for keyward"));
-    assert!(
-        status.starts_with("Exited("),
-        "keyward did not exit normally: {status}"
-    );
-    status
-        .trim_end_matches(')')
-        .rsplit(", ")
-        .next()
-        .and_then(|c| c.trim().parse().ok())
-        .unwrap_or_else(|| panic!("cannot read exit code from {status}"))
-}
-
-fn finish(p: &mut PtySession) -> Result<(String, i32), rexpect::error::Error> {
-    let rest = p.exp_eof()?;
-    Ok((text(&rest), exit_code(p)))
-}
-
 /// Reads up to the code prompt of `2fa enroll`; returns everything shown so
 /// far and the secret printed for manual entry (without its spaces).
 fn read_enrolment(p: &mut PtySession) -> Res<(String, String)> {
@@ -494,4 +469,10 @@ fn forgot_password_removes_the_enrolment() -> R {
         0,
     );
     Ok(())
+}
+
+/// [`common::finish`] with ANSI escapes removed from the output.
+fn finish(p: &mut PtySession) -> Result<(String, i32), rexpect::error::Error> {
+    let (rest, code) = common::finish(p)?;
+    Ok((text(&rest), code))
 }

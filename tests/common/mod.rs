@@ -1215,3 +1215,36 @@ impl TestEnv {
         env
     }
 }
+
+/// Type a line once the prompt is reading (see [`wait_for_input`]).
+pub fn type_line(
+    p: &mut rexpect::session::PtySession,
+    line: &str,
+) -> Result<(), rexpect::error::Error> {
+    wait_for_input(p)?;
+    p.send_line(line)?;
+    Ok(())
+}
+
+/// Exit code of a finished PTY session (nix's WaitStatus: "Exited(Pid(1234), 3)").
+pub fn exit_code(p: &rexpect::session::PtySession) -> i32 {
+    let status = format!("{:?}", p.process().wait().expect("wait for keyward"));
+    assert!(
+        status.starts_with("Exited("),
+        "keyward did not exit normally: {status}"
+    );
+    status
+        .trim_end_matches(')')
+        .rsplit(", ")
+        .next()
+        .and_then(|c| c.trim().parse().ok())
+        .unwrap_or_else(|| panic!("cannot read exit code from {status}"))
+}
+
+/// Wait for EOF: (all remaining output, exit code).
+pub fn finish(
+    p: &mut rexpect::session::PtySession,
+) -> Result<(String, i32), rexpect::error::Error> {
+    let rest = p.exp_eof()?;
+    Ok((rest, exit_code(p)))
+}
