@@ -34,6 +34,8 @@ impl Exit {
 pub struct Failure {
     pub exit: Exit,
     pub message: String,
+    /// A field added to the JSON error object, e.g. `rows` of a bad import.
+    pub extra: Option<(&'static str, serde_json::Value)>,
 }
 
 impl Failure {
@@ -41,7 +43,13 @@ impl Failure {
         Failure {
             exit,
             message: message.into(),
+            extra: None,
         }
+    }
+    /// Add `key: value` to the `{"error": {...}}` document printed with `--json`.
+    pub fn with(mut self, key: &'static str, value: serde_json::Value) -> Self {
+        self.extra = Some((key, value));
+        self
     }
     pub fn not_found(message: impl Into<String>) -> Self {
         Failure::new(Exit::NotFound, message)
@@ -92,6 +100,13 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
         }
     }
     Exit::Error
+}
+
+/// The extra JSON field of the first [`Failure`] in the chain, if any.
+pub fn extra_for(err: &anyhow::Error) -> Option<&(&'static str, serde_json::Value)> {
+    err.chain()
+        .find_map(|c| c.downcast_ref::<Failure>())
+        .and_then(|f| f.extra.as_ref())
 }
 
 /// Whether the error is only a closed stdout (`keyward user list | head`).

@@ -4,7 +4,7 @@ use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use keyward::error::{exit_for, is_broken_pipe};
+use keyward::error::{exit_for, extra_for, is_broken_pipe};
 use keyward::{Cli, Exit};
 
 fn main() -> ExitCode {
@@ -12,7 +12,7 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if json && e.use_stderr() => {
-            report(true, Exit::Usage, &clap_message(&e));
+            report(true, Exit::Usage, &clap_message(&e), None);
             return ExitCode::from(Exit::Usage.code());
         }
         Err(e) => e.exit(),
@@ -23,7 +23,7 @@ fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let exit = exit_for(&e);
-            report(json, exit, &format!("{e:#}"));
+            report(json, exit, &format!("{e:#}"), extra_for(&e));
             ExitCode::from(exit.code())
         }
     }
@@ -40,10 +40,13 @@ fn clap_message(e: &clap::Error) -> String {
 }
 
 /// Print an error on stderr: one line for people, one JSON object for scripts.
-fn report(json: bool, exit: Exit, message: &str) {
+fn report(json: bool, exit: Exit, message: &str, extra: Option<&(&str, serde_json::Value)>) {
     let mut err = std::io::stderr().lock();
     let _ = if json {
-        let doc = serde_json::json!({"error": {"code": exit.code(), "message": message}});
+        let mut doc = serde_json::json!({"error": {"code": exit.code(), "message": message}});
+        if let (Some((key, value)), Some(obj)) = (extra, doc["error"].as_object_mut()) {
+            obj.insert((*key).to_string(), value.clone());
+        }
         writeln!(err, "{doc}")
     } else {
         let colour = err.is_terminal() && std::env::var_os("NO_COLOR").is_none();

@@ -5,6 +5,7 @@
 
 pub mod assets;
 mod audit;
+mod db;
 mod facility;
 mod policy;
 mod signin;
@@ -12,11 +13,12 @@ mod twofa;
 mod user;
 
 pub use audit::AuditCmd;
+pub use db::DbCmd;
 pub use facility::{FacilityCmd, FacilityRename};
 pub use policy::PolicyCmd;
 pub use signin::{QuestionsCmd, TermsCmd};
 pub use twofa::TwofaCmd;
-pub use user::{ListFilter, UserCmd};
+pub use user::{ExportFormat, ListFilter, OnConflict, UserCmd};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -35,7 +37,7 @@ Exit codes:
   6   permission denied
   7   not found (account, facility)
   8   already exists
-  65  invalid input data (bad username, policy value, password rule)";
+  65  invalid input data (bad username, policy value, password rule, bad CSV row)";
 
 /// Keep the accounts of a multi-facility organisation in one local SQLite database.
 #[derive(Debug, Parser)]
@@ -134,6 +136,9 @@ pub enum Command {
     /// Read and verify the tamper-evident audit log
     #[command(subcommand)]
     Audit(AuditCmd),
+    /// Back up the database and check its integrity
+    #[command(subcommand)]
+    Db(DbCmd),
     /// Reset a forgotten password by answering the account's security questions (needs a terminal)
     ForgotPassword {
         /// Username [default: asked]

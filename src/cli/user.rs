@@ -101,6 +101,62 @@ pub enum UserCmd {
         /// Username
         username: String,
     },
+    /// Create (or update) many accounts from a CSV file, all or nothing
+    ///
+    /// The header names the columns, in any order: username, name, role,
+    /// facilities (codes separated by `;`), password (empty: generate one),
+    /// and optionally password_hash (an Argon2 PHC string migrated from another
+    /// system) and must_change (true/false). The whole file is checked first:
+    /// every bad row is reported with its line number and nothing is written
+    /// (exit 65). Passwords are then hashed on every core and all rows are
+    /// written in one transaction. Generated passwords go to --credentials-out,
+    /// or to stdout as CSV (username,temporary_password), or in the JSON document.
+    Import {
+        /// CSV file to read (`-` reads stdin)
+        #[arg(value_name = "FILE.csv", value_hint = clap::ValueHint::FilePath)]
+        file: std::path::PathBuf,
+        /// Check the file and report what would happen, without writing or hashing
+        #[arg(long)]
+        dry_run: bool,
+        /// What to do with a username that already has an account
+        #[arg(long, value_enum, default_value = "fail")]
+        on_conflict: OnConflict,
+        /// Create facilities that do not exist yet (named after their code)
+        #[arg(long)]
+        create_facilities: bool,
+        /// Write generated passwords to this new file (mode 0600; never overwritten)
+        #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+        credentials_out: Option<std::path::PathBuf>,
+    },
+    /// Write accounts as CSV that `user import` reads back, or as JSON; no secrets
+    Export {
+        /// Only accounts assigned to this facility
+        #[arg(long, value_name = "CODE")]
+        facility: Option<String>,
+        /// Output format [default: csv, or json with --json]
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+    },
+}
+
+/// `user import --on-conflict`: what to do when a username already exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnConflict {
+    /// Report each existing username as a bad row; nothing is written (exit 8)
+    Fail,
+    /// Leave existing accounts as they are and count them as skipped
+    Skip,
+    /// Set name, role and facilities of existing accounts from the file; a password or hash, when given, replaces theirs
+    Update,
+}
+
+/// `user export --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// The header and columns `user import` reads
+    Csv,
+    /// A list of account objects, as `user list --json`
+    Json,
 }
 
 /// Filters of `user list`; all given filters must match.

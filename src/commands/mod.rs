@@ -5,7 +5,9 @@ mod assets;
 mod audit;
 mod auth;
 mod clock;
+mod db;
 mod facility;
+mod import;
 mod init;
 mod input;
 mod operator;
@@ -63,7 +65,18 @@ impl Ctx {
         facility: Option<&str>,
         details: serde_json::Value,
     ) -> rusqlite::Result<()> {
-        let entry = crate::domain::audit::Entry {
+        store::audit::append(tx, &self.audit_entry(action, target, facility, details))
+    }
+
+    /// An audit row by the acting operator, now; see [`Ctx::audit`].
+    pub fn audit_entry(
+        &self,
+        action: &str,
+        target: Option<&str>,
+        facility: Option<&str>,
+        details: serde_json::Value,
+    ) -> crate::domain::audit::Entry {
+        crate::domain::audit::Entry {
             at: self.now(),
             actor: self
                 .acting
@@ -73,8 +86,7 @@ impl Ctx {
             target: target.map(str::to_string),
             facility: facility.map(str::to_string),
             details,
-        };
-        store::audit::append(tx, &entry)
+        }
     }
 
     /// Open the existing database (never creates one).
@@ -115,6 +127,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         } => passwd::run(&ctx, username, password_stdin, code)?,
         Command::Terms(cmd) => terms::run(&ctx, cmd)?,
         Command::Audit(cmd) => audit::run(&ctx, cmd)?,
+        Command::Db(cmd) => db::run(&ctx, cmd)?,
         Command::Twofa(cmd) => twofa::run(&ctx, cmd)?,
         Command::Questions(cmd) => questions::run(&ctx, cmd)?,
         Command::ForgotPassword { username } => questions::forgot(&ctx, username)?,

@@ -152,7 +152,14 @@ impl Ctx {
         action: &scope::Action,
         target: Option<&Account>,
     ) -> Result<()> {
-        let op = match self.acting.get() {
+        let op = self.operator_now(conn)?;
+        self.allow(&op, action, target)
+    }
+
+    /// Inside a write transaction: the operator as it is now, or exit 4 when
+    /// it was locked or disabled, or 6 when it was removed, meanwhile.
+    pub fn operator_now(&self, conn: &rusqlite::Connection) -> Result<Operator> {
+        Ok(match self.acting.get() {
             None => Operator::Os,
             Some(acting) => {
                 let a = accounts::find(conn, &acting.username)?.ok_or_else(|| {
@@ -179,8 +186,7 @@ impl Ctx {
                     facilities: a.facility_ids,
                 }
             }
-        };
-        self.allow(&op, action, target)
+        })
     }
 
     /// The account as a scope target (is it the operator itself?).

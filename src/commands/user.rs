@@ -7,7 +7,7 @@ use serde_json::json;
 
 use crate::domain::scope::{self, Action, Operator};
 
-use super::{Ctx, facility, input, signin};
+use super::{Ctx, facility, import, input, signin};
 use crate::cli::{ListFilter, UserCmd};
 use crate::domain::account::{Account, LockReason, PendingActions, Role, Status};
 use crate::domain::names::{Username, display_name};
@@ -23,7 +23,10 @@ use crate::store::{self, Store, policy};
 pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
     let mut db = ctx.open()?;
     let rules = policy::load(&db.conn)?;
-    let op = if matches!(cmd, UserCmd::List(_) | UserCmd::Show { .. }) {
+    let op = if matches!(
+        cmd,
+        UserCmd::List(_) | UserCmd::Show { .. } | UserCmd::Export { .. }
+    ) {
         ctx.operator(&mut db, &rules)?
     } else {
         ctx.operator_for_change(&mut db, &rules)?
@@ -148,6 +151,25 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
             password_stdin,
         } => cx.reset_password(&mut db, &username, password_stdin),
         UserCmd::Remove { username } => cx.remove(&mut db, &username),
+        UserCmd::Import {
+            file,
+            dry_run,
+            on_conflict,
+            create_facilities,
+            credentials_out,
+        } => {
+            let args = import::ImportArgs {
+                file,
+                dry_run,
+                on_conflict,
+                create_facilities,
+                credentials_out,
+            };
+            import::import(ctx, &mut db, &cx.rules, &cx.op, &args)
+        }
+        UserCmd::Export { facility, format } => {
+            import::export(ctx, &db, &cx.rules, &cx.op, facility.as_deref(), format)
+        }
     }
 }
 
@@ -167,7 +189,7 @@ fn facility_ids(conn: &Connection, codes: &[String]) -> Result<Vec<i64>> {
 }
 
 /// Refuse to leave the database without an enabled support account.
-fn keep_a_support(conn: &Connection, a: &Account, verb: &str) -> Result<()> {
+pub(super) fn keep_a_support(conn: &Connection, a: &Account, verb: &str) -> Result<()> {
     if a.role == Role::Support && !a.disabled && accounts::count_enabled_support(conn)? <= 1 {
         return Err(Failure::refused(format!(
             "cannot {verb} `{}`: it is the last enabled support account; create another support account first",

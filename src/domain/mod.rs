@@ -4,6 +4,7 @@
 pub mod account;
 pub mod audit;
 pub mod backup_codes;
+pub mod import;
 pub mod names;
 pub mod password;
 pub mod policy;

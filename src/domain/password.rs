@@ -3,7 +3,10 @@
 //! Hashes use OWASP's minimum for Argon2id (m=19456 KiB, t=2, p=1) and are kept
 //! in PHC form, so parameters can be raised later while old hashes still verify.
 
-use argon2::{Algorithm, Argon2, Params, PasswordHash, PasswordHasher, PasswordVerifier, Version};
+use argon2::password_hash::phc::{Output, ParamsString, Salt};
+use argon2::{
+    Algorithm, Argon2, Block, Params, PasswordHash, PasswordHasher, PasswordVerifier, Version,
+};
 
 use super::policy::Policy;
 use super::secret::Secret;
@@ -53,6 +56,124 @@ pub fn hash(password: &Secret) -> Result<String, PasswordError> {
         .hash_password(password.expose().as_bytes())
         .map(|h| h.to_string())
         .map_err(|e| PasswordError::Hashing(e.to_string()))
+}
+
+/// Bytes of salt in each new hash (the PHC recommendation).
+const SALT_BYTES: usize = 16;
+/// Bytes of Argon2 output in each new hash.
+const OUTPUT_BYTES: usize = 32;
+
+/// Hashes many passwords with one Argon2 memory block (19 MiB) reused from
+/// hash to hash: bulk imports keep one per thread instead of allocating and
+/// faulting in a fresh block for every account.
+pub struct Hasher {
+    memory: Vec<Block>,
+}
+
+impl Default for Hasher {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Hasher {
+    pub fn new() -> Self {
+        Hasher {
+            memory: vec![Block::default(); (M_COST as usize).max(8)],
+        }
+    }
+
+    /// Hash `password` with a fresh salt from `rng` into the same PHC string
+    /// [`hash`] produces.
+    pub fn hash(
+        &mut self,
+        password: &Secret,
+        rng: &mut dyn Entropy,
+    ) -> Result<String, PasswordError> {
+        check_size(password)?;
+        let mut salt = [0u8; SALT_BYTES];
+        rng.fill(&mut salt)?;
+        let mut out = [0u8; OUTPUT_BYTES];
+        let failed = |e: &dyn std::fmt::Display| PasswordError::Hashing(e.to_string());
+        hasher()
+            .hash_password_into_with_memory(
+                password.expose().as_bytes(),
+                &salt,
+                &mut out,
+                &mut self.memory,
+            )
+            .map_err(|e| failed(&e))?;
+        let params = Params::new(M_COST, T_COST, 1, Some(OUTPUT_BYTES)).map_err(|e| failed(&e))?;
+        let phc = PasswordHash {
+            algorithm: Algorithm::Argon2id.ident(),
+            version: Some(Version::V0x13.into()),
+            params: ParamsString::try_from(&params).map_err(|e| failed(&e))?,
+            salt: Some(Salt::new(&salt).map_err(|e| failed(&e))?),
+            hash: Some(Output::new(&out).map_err(|e| failed(&e))?),
+        };
+        Ok(phc.to_string())
+    }
+}
+
+/// Highest Argon2 costs accepted in a migrated hash: verifying must stay a
+/// matter of milliseconds and megabytes, or every sign-in becomes a denial of service.
+pub const MAX_IMPORTED_M_COST: u32 = 262_144;
+pub const MAX_IMPORTED_T_COST: u32 = 10;
+pub const MAX_IMPORTED_P_COST: u32 = 16;
+
+/// Why a PHC string from another system cannot be stored. The messages never
+/// repeat the string itself.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HashProblem {
+    #[error("is not a PHC string (expected $argon2id$v=19$m=...,t=...,p=...$SALT$HASH)")]
+    NotPhc,
+    #[error("uses {0}, not Argon2 (argon2id, argon2i or argon2d)")]
+    NotArgon2(String),
+    #[error("has an unknown Argon2 version (expected v=19 or v=16)")]
+    Version,
+    #[error("has invalid Argon2 parameters (m, t, p)")]
+    Params,
+    #[error(
+        "costs too much to verify (limits: m <= {MAX_IMPORTED_M_COST} KiB, t <= {MAX_IMPORTED_T_COST}, p <= {MAX_IMPORTED_P_COST})"
+    )]
+    TooCostly,
+    #[error("has no salt, or one shorter than 8 bytes")]
+    Salt,
+    #[error("has no hash value, or one outside 16-64 bytes")]
+    Output,
+}
+
+/// Check an Argon2 PHC string migrated from another system: it must parse,
+/// name an Argon2 variant and version, and carry sane costs, a salt and a hash.
+pub fn check_phc(phc: &str) -> Result<(), HashProblem> {
+    let parsed = PasswordHash::new(phc).map_err(|_| HashProblem::NotPhc)?;
+    let name = parsed.algorithm.as_str();
+    Algorithm::try_from(name).map_err(|_| {
+        HashProblem::NotArgon2(
+            name.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .take(20)
+                .collect(),
+        )
+    })?;
+    if let Some(v) = parsed.version {
+        Version::try_from(v).map_err(|_| HashProblem::Version)?;
+    }
+    let params = Params::try_from(&parsed).map_err(|_| HashProblem::Params)?;
+    if params.m_cost() > MAX_IMPORTED_M_COST
+        || params.t_cost() > MAX_IMPORTED_T_COST
+        || params.p_cost() > MAX_IMPORTED_P_COST
+    {
+        return Err(HashProblem::TooCostly);
+    }
+    match &parsed.salt {
+        Some(salt) if salt.len() >= 8 => {}
+        _ => return Err(HashProblem::Salt),
+    }
+    match &parsed.hash {
+        Some(out) if (16..=64).contains(&out.len()) => Ok(()),
+        _ => Err(HashProblem::Output),
+    }
 }
 
 /// Whether `password` matches the stored PHC string. The parameters are read
@@ -219,6 +340,72 @@ mod tests {
             hash(&Secret::new(String::new())),
             Err(PasswordError::Empty)
         ));
+    }
+
+    #[test]
+    fn the_reusable_hasher_makes_hashes_that_verify() -> Result<(), PasswordError> {
+        let mut h = Hasher::new();
+        let a = h.hash(&Secret::new("First#pw1".into()), &mut OsEntropy)?;
+        let b = h.hash(&Secret::new("Second#pw2".into()), &mut OsEntropy)?;
+        assert!(a.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{a}");
+        assert!(verify(&Secret::new("First#pw1".into()), &a)?);
+        assert!(
+            verify(&Secret::new("Second#pw2".into()), &b)?,
+            "memory reuse must not leak state"
+        );
+        assert!(!verify(&Secret::new("First#pw1".into()), &b)?);
+        assert_eq!(check_phc(&a), Ok(()));
+        assert!(matches!(
+            h.hash(&Secret::new(String::new()), &mut OsEntropy),
+            Err(PasswordError::Empty)
+        ));
+        Ok(())
+    }
+
+    #[test]
+    fn migrated_hashes_are_checked_without_being_echoed() -> Result<(), PasswordError> {
+        assert_eq!(check_phc(DUMMY_HASH), Ok(()));
+        let params =
+            Params::new(4096, 3, 4, None).map_err(|e| PasswordError::Hashing(e.to_string()))?;
+        let other = Argon2::new(Algorithm::Argon2i, Version::V0x10, params)
+            .hash_password(b"pw")
+            .map_err(|e| PasswordError::Hashing(e.to_string()))?
+            .to_string();
+        assert_eq!(check_phc(&other), Ok(()), "{other}");
+        let cases = [
+            ("", HashProblem::NotPhc),
+            ("not a hash", HashProblem::NotPhc),
+            ("$2b$12$abcdefghijklmnopqrstuv", HashProblem::NotPhc),
+            (
+                "$scrypt$ln=16,r=8,p=1$aM15713r3Xsvxbi31lqr1Q$nFNh2CVHVjNldFVKDHDlm4CbdRSCdEBsjjJxD+iCs5E",
+                HashProblem::NotArgon2("scrypt".into()),
+            ),
+            (
+                "$argon2id$v=18$m=19456,t=2,p=1$f2S9F36Xis6lPk4OG2glpQ$G0s2FxHoTrQJxnwrJFEx/Bw97pRROK9uFpb1N+8BPJI",
+                HashProblem::Version,
+            ),
+            (
+                "$argon2id$v=19$m=1,t=2,p=1$f2S9F36Xis6lPk4OG2glpQ$G0s2FxHoTrQJxnwrJFEx/Bw97pRROK9uFpb1N+8BPJI",
+                HashProblem::Params,
+            ),
+            (
+                "$argon2id$v=19$m=4194304,t=2,p=1$f2S9F36Xis6lPk4OG2glpQ$G0s2FxHoTrQJxnwrJFEx/Bw97pRROK9uFpb1N+8BPJI",
+                HashProblem::TooCostly,
+            ),
+            ("$argon2id$v=19$m=19456,t=2,p=1", HashProblem::Salt),
+            (
+                "$argon2id$v=19$m=19456,t=2,p=1$f2S9F36Xis6lPk4OG2glpQ",
+                HashProblem::Output,
+            ),
+        ];
+        for (phc, want) in cases {
+            let got = check_phc(phc);
+            assert_eq!(got, Err(want), "{phc}");
+            if let Err(p) = got {
+                assert!(phc.len() < 12 || !p.to_string().contains(&phc[8..]), "{p}");
+            }
+        }
+        Ok(())
     }
 
     #[test]

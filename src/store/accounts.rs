@@ -107,8 +107,54 @@ pub fn insert(conn: &Connection, new: &NewAccount<'_>) -> rusqlite::Result<i64> 
         new.now
     ])?;
     let id = conn.last_insert_rowid();
-    push_history(conn, id, new.password_hash, new.now)?;
+    // A new account's history is this one hash: nothing to trim.
+    conn.prepare_cached(
+        "INSERT INTO password_history (account_id, hash, set_at) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![id, new.password_hash, new.now])?;
     Ok(id)
+}
+
+/// Facilities of an account just created (none assigned yet).
+pub fn insert_facilities(conn: &Connection, id: i64, facility_ids: &[i64]) -> rusqlite::Result<()> {
+    let mut stmt = conn
+        .prepare_cached("INSERT INTO account_facility (account_id, facility_id) VALUES (?1, ?2)")?;
+    for f in facility_ids {
+        stmt.execute(params![id, f])?;
+    }
+    Ok(())
+}
+
+/// The id of an account, if it exists (cheaper than [`find`]).
+pub fn id_of(conn: &Connection, username: &str) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached("SELECT id FROM account WHERE username = ?1")?
+        .query_row([username], |r| r.get(0))
+        .optional()
+}
+
+/// Set the display name and role.
+pub fn set_profile(
+    conn: &Connection,
+    id: i64,
+    name: Option<&str>,
+    role: Role,
+    now: i64,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE account SET name = ?2, role = ?3, updated_at = ?4 WHERE id = ?1")?
+        .execute(params![id, name, role.as_str(), now])?;
+    Ok(())
+}
+
+/// Replace the account's facilities with exactly these.
+pub fn set_facilities(
+    conn: &Connection,
+    id: i64,
+    facility_ids: &[i64],
+    now: i64,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM account_facility WHERE account_id = ?1")?
+        .execute([id])?;
+    assign(conn, id, facility_ids, now)
 }
 
 fn push_history(conn: &Connection, id: i64, hash: &str, now: i64) -> rusqlite::Result<()> {

@@ -8,31 +8,51 @@ use crate::domain::audit::{self, Entry, GENESIS, Row};
 /// Append one event after the current last row. Called inside `BEGIN
 /// IMMEDIATE`, so concurrent writers chain one after the other.
 pub fn append(conn: &Connection, e: &Entry) -> rusqlite::Result<()> {
-    let (last_id, prev): (i64, String) = conn
-        .prepare_cached("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .or_else(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => Ok((0, GENESIS.to_string())),
-            other => Err(other),
-        })?;
-    let id = last_id + 1;
-    let hash = audit::chain_hash(&prev, id, e);
-    conn.prepare_cached(
-        "INSERT INTO audit (id, at, actor, action, target, facility, details, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
-        id,
-        e.at,
-        e.actor,
-        e.action,
-        e.target,
-        e.facility,
-        e.details.to_string(),
-        prev,
-        hash
-    ])?;
-    Ok(())
+    Chain::head(conn)?.append(conn, e)
+}
+
+/// The end of the chain, kept in memory while one transaction appends many
+/// rows (a bulk import), so each row costs one INSERT and no lookup.
+pub struct Chain {
+    last_id: i64,
+    prev: String,
+}
+
+impl Chain {
+    /// Read the last row. Only valid inside the write transaction that appends.
+    pub fn head(conn: &Connection) -> rusqlite::Result<Chain> {
+        let (last_id, prev) = conn
+            .prepare_cached("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok((0, GENESIS.to_string())),
+                other => Err(other),
+            })?;
+        Ok(Chain { last_id, prev })
+    }
+
+    pub fn append(&mut self, conn: &Connection, e: &Entry) -> rusqlite::Result<()> {
+        let id = self.last_id + 1;
+        let hash = audit::chain_hash(&self.prev, id, e);
+        conn.prepare_cached(
+            "INSERT INTO audit (id, at, actor, action, target, facility, details, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![
+            id,
+            e.at,
+            e.actor,
+            e.action,
+            e.target,
+            e.facility,
+            e.details.to_string(),
+            self.prev,
+            hash
+        ])?;
+        self.last_id = id;
+        self.prev = hash;
+        Ok(())
+    }
 }
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {

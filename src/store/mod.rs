@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod facilities;
+pub mod maintenance;
 pub mod open;
 pub mod policy;
 pub mod questions;

@@ -121,43 +121,62 @@ impl Store {
     where
         E: From<OpenError> + From<rusqlite::Error>,
     {
-        let io_err = |cause| OpenError::Io {
+        publish(path, "init", |tmp| build(tmp, seed))
+    }
+
+    /// Copy this database into a new file at `path` (0600, never
+    /// overwritten) with SQLite's online backup: one consistent snapshot even
+    /// while other processes write. The copy is checked before it is
+    /// published. Returns how many accounts the copy holds.
+    pub fn backup_to(&self, path: &Path) -> Result<i64, OpenError> {
+        let sql = |cause| OpenError::Sqlite {
             path: path.to_path_buf(),
             cause,
         };
-        Store::refuse_existing(path)?;
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        if probe(&dir)?.is_none() {
-            fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(&dir)
-                .map_err(io_err)?;
-            fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).map_err(io_err)?;
-        }
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let tmp = dir.join(format!(".{name}.init-{}", std::process::id()));
-        let built = build(&tmp, seed);
-        let published = built.and_then(|()| {
-            // hard_link fails if `path` appeared meanwhile: two inits cannot both win.
-            fs::hard_link(&tmp, path).map_err(|e| match e.kind() {
-                io::ErrorKind::AlreadyExists => OpenError::Exists(path.to_path_buf()).into(),
-                _ => E::from(io_err(e)),
-            })
-        });
-        remove_files(&tmp);
-        published?;
-        // Make the new name durable before reporting success.
-        fs::File::open(&dir)
-            .and_then(|d| d.sync_all())
-            .map_err(io_err)?;
-        Ok(())
+        let mut accounts = 0;
+        publish(path, "backup", |tmp| {
+            new_private_file(tmp)?;
+            let mut dst = Connection::open_with_flags(
+                tmp,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(sql)?;
+            // One step of -1 copies every page under one read transaction;
+            // a writer holding a lock only delays it (busy timeout).
+            {
+                use rusqlite::backup::{Backup, StepResult};
+                let b = Backup::new(&self.conn, &mut dst).map_err(sql)?;
+                loop {
+                    match b.step(-1).map_err(sql)? {
+                        StepResult::Done => break,
+                        StepResult::More | StepResult::Busy | StepResult::Locked => {
+                            std::thread::sleep(Duration::from_millis(5));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            let problems = super::maintenance::integrity(&dst).map_err(sql)?;
+            let (app_id, _) = header(&dst).map_err(sql)?;
+            if !problems.is_empty() || app_id != APPLICATION_ID {
+                return Err(OpenError::Sqlite {
+                    path: path.to_path_buf(),
+                    cause: rusqlite::Error::InvalidParameterName(format!(
+                        "the copy failed its integrity check: {}",
+                        problems.join("; ")
+                    )),
+                });
+            }
+            accounts = super::maintenance::account_count(&dst).map_err(sql)?;
+            dst.close().map_err(|(_, e)| sql(e))?;
+            fs::File::open(tmp)
+                .and_then(|f| f.sync_all())
+                .map_err(|cause| OpenError::Io {
+                    path: tmp.to_path_buf(),
+                    cause,
+                })
+        })?;
+        Ok(accounts)
     }
 
     /// Refuse early when something is already at `path` (create checks again).
@@ -205,24 +224,75 @@ impl Store {
     }
 }
 
+/// Make a new file at `path` by building it under a temporary name in the
+/// same folder (created 0700 when missing) and linking it into place only if
+/// `path` still does not exist. A crash leaves no half-made file at `path`.
+fn publish<E>(path: &Path, what: &str, make: impl FnOnce(&Path) -> Result<(), E>) -> Result<(), E>
+where
+    E: From<OpenError>,
+{
+    let io_err = |cause| OpenError::Io {
+        path: path.to_path_buf(),
+        cause,
+    };
+    Store::refuse_existing(path)?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if probe(&dir)?.is_none() {
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&dir)
+            .map_err(io_err)?;
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).map_err(io_err)?;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{what}-{}", std::process::id()));
+    remove_files(&tmp);
+    let made = make(&tmp);
+    let published = made.and_then(|()| {
+        // hard_link fails if `path` appeared meanwhile: two writers cannot both win.
+        fs::hard_link(&tmp, path).map_err(|e| match e.kind() {
+            io::ErrorKind::AlreadyExists => OpenError::Exists(path.to_path_buf()).into(),
+            _ => E::from(io_err(e)),
+        })
+    });
+    remove_files(&tmp);
+    published?;
+    // Make the new name durable before reporting success.
+    fs::File::open(&dir)
+        .and_then(|d| d.sync_all())
+        .map_err(io_err)?;
+    Ok(())
+}
+
+/// An empty file only the owner can read and write.
+fn new_private_file(path: &Path) -> Result<(), OpenError> {
+    let io_err = |cause| OpenError::Io {
+        path: path.to_path_buf(),
+        cause,
+    };
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(io_err)?;
+    fs::set_permissions(path, fs::Permissions::from_mode(0o600)).map_err(io_err)
+}
+
 /// Build a complete database at `tmp`: schema and seed in one transaction,
 /// then switch to WAL (no frames yet) and close, so the file stands alone.
 fn build<E>(tmp: &Path, seed: impl FnOnce(&Connection) -> Result<(), E>) -> Result<(), E>
 where
     E: From<OpenError> + From<rusqlite::Error>,
 {
-    let io_err = |cause| OpenError::Io {
-        path: tmp.to_path_buf(),
-        cause,
-    };
-    remove_files(tmp);
-    fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(tmp)
-        .map_err(io_err)?;
-    fs::set_permissions(tmp, fs::Permissions::from_mode(0o600)).map_err(io_err)?;
+    new_private_file(tmp)?;
     let mut conn = Connection::open_with_flags(
         tmp,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,

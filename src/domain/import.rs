@@ -1,0 +1,728 @@
+//! The CSV format of `user import` and `user export`: the header, and each
+//! row turned into a checked [`Row`] or a message tied to its line number.
+//!
+//! Pure: the caller hands in any reader (a file, stdin, a byte slice) and the
+//! policy; looking facilities and accounts up in the database is the caller's.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::io::Read;
+use std::rc::Rc;
+
+use super::account::Role;
+use super::names::{FacilityCode, Username, display_name};
+use super::password::{self, MAX_PASSWORD_BYTES};
+use super::policy::{Policy, describe};
+use super::secret::Secret;
+
+/// Columns every import file has, in the order `user export` writes them.
+pub const REQUIRED: [&str; 5] = ["username", "name", "role", "facilities", "password"];
+/// Columns an import file may add.
+pub const OPTIONAL: [&str; 2] = ["password_hash", "must_change"];
+/// Header of the credentials written for generated passwords.
+pub const CREDENTIALS_HEADER: [&str; 2] = ["username", "temporary_password"];
+
+/// A problem with the file as a whole (exit 65).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FileError {
+    #[error("the file is empty; it needs the header `{}` and one row per account", REQUIRED.join(","))]
+    Empty,
+    #[error("line {line}: {message}; the header is `{}` (optional: {})", REQUIRED.join(","), OPTIONAL.join(", "))]
+    Header { line: u64, message: String },
+    #[error("cannot read the CSV: {0}")]
+    Read(String),
+}
+
+/// One bad row: where it starts and everything wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    pub line: u64,
+    pub message: String,
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+/// Where each column is in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Columns {
+    username: usize,
+    name: usize,
+    role: usize,
+    facilities: usize,
+    password: usize,
+    password_hash: Option<usize>,
+    must_change: Option<usize>,
+    width: usize,
+}
+
+/// Where an account's password comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PasswordSource {
+    /// Empty `password`: a temporary one is generated (for a new account) or
+    /// the current one is kept (for an updated account).
+    Generate,
+    /// A password chosen by the administrator; it meets the policy.
+    Given(Secret),
+    /// An Argon2 PHC string from another system, checked.
+    Hash(String),
+}
+
+/// A checked row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The file line where the row starts (the header is line 1).
+    pub line: u64,
+    pub username: Username,
+    pub name: Option<String>,
+    pub role: Role,
+    /// Codes as written, without repeats (compared case-insensitively).
+    pub facilities: Vec<FacilityCode>,
+    pub password: PasswordSource,
+    /// Must the password be changed at the next sign-in?
+    pub must_change: bool,
+}
+
+/// Reads an import file row by row. Blank lines are skipped; a quoted field
+/// may hold line breaks and the next row still gets its true line number.
+pub struct Rows<R: Read> {
+    reader: csv::Reader<LineCounter<R>>,
+    columns: Columns,
+    record: csv::ByteRecord,
+    lines: Lines,
+    /// Skip the costly checks (PHC parsing, the policy) on a second read.
+    trusted: bool,
+    /// A keyed hash of every record read, to tell whether two reads of a
+    /// file saw the same bytes.
+    digest: std::hash::DefaultHasher,
+}
+
+/// Byte offsets of the line breaks read but not yet passed, shared between
+/// the reader (which finds them) and [`Rows`] (which turns a record's byte
+/// offset into its line). Only the reader's look-ahead is kept, so memory
+/// does not grow with the file. (csv's own line numbers skip blank lines and
+/// miscount CRLF inside quotes.)
+#[derive(Default, Clone)]
+struct Lines {
+    /// (offset of a `\n`, whether the line it ends is blank).
+    ahead: Rc<RefCell<VecDeque<(u64, bool)>>>,
+    passed: u64,
+}
+
+impl Lines {
+    /// The 1-based line where the record at byte `offset` starts; offsets
+    /// must not go backwards. Blank lines csv skipped before the record
+    /// (which its offset may include) are passed too.
+    fn at(&mut self, offset: u64) -> u64 {
+        let mut ahead = self.ahead.borrow_mut();
+        while ahead
+            .front()
+            .is_some_and(|&(nl, blank)| nl <= offset || blank)
+        {
+            ahead.pop_front();
+            self.passed += 1;
+        }
+        self.passed + 1
+    }
+}
+
+struct LineCounter<R> {
+    inner: R,
+    offset: u64,
+    lines: Lines,
+    /// Nothing but `\r` seen since the last `\n`.
+    blank: bool,
+}
+
+impl<R: Read> Read for LineCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut ahead = self.lines.ahead.borrow_mut();
+        for (i, b) in buf.iter().take(n).enumerate() {
+            match b {
+                b'\n' => {
+                    ahead.push_back((self.offset + i as u64, self.blank));
+                    self.blank = true;
+                }
+                b'\r' => {}
+                _ => self.blank = false,
+            }
+        }
+        self.offset += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R: Read> Rows<R> {
+    /// Read and check the header. `keys` seeds [`Rows::digest`]: give both
+    /// reads of one file the same keys.
+    pub fn open(input: R, keys: &std::hash::RandomState) -> Result<Self, FileError> {
+        let lines = Lines::default();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(LineCounter {
+                inner: input,
+                offset: 0,
+                lines: lines.clone(),
+                blank: true,
+            });
+        let mut lines = lines;
+        let mut header = csv::ByteRecord::new();
+        let found = reader
+            .read_byte_record(&mut header)
+            .map_err(|e| FileError::Read(e.to_string()))?;
+        if !found || header.iter().all(|f| f.trim_ascii().is_empty()) {
+            return Err(FileError::Empty);
+        }
+        let line = lines.at(header.position().map_or(0, csv::Position::byte));
+        let columns = columns(&header).map_err(|message| FileError::Header { line, message })?;
+        let mut digest = std::hash::BuildHasher::build_hasher(keys);
+        feed(&mut digest, &header);
+        Ok(Rows {
+            reader,
+            columns,
+            record: csv::ByteRecord::new(),
+            lines,
+            trusted: false,
+            digest,
+        })
+    }
+
+    /// Read the file a second time, after a first read found every row good
+    /// and [`Rows::digest`] will be compared: the costly checks are skipped.
+    pub fn trusting(mut self) -> Self {
+        self.trusted = true;
+        self
+    }
+
+    /// A hash of every record read so far (keyed, so a file cannot be
+    /// crafted to collide).
+    pub fn digest(&self) -> u64 {
+        std::hash::Hasher::finish(&self.digest)
+    }
+
+    /// The next row, checked against `policy`; `None` at the end of the file.
+    pub fn next_row(&mut self, policy: &Policy) -> Option<Result<Row, RowError>> {
+        loop {
+            match self.reader.read_byte_record(&mut self.record) {
+                Ok(false) => return None,
+                Err(e) => {
+                    let line = self.lines.at(e.position().map_or(0, csv::Position::byte));
+                    return Some(Err(RowError {
+                        line,
+                        message: format!("cannot read the CSV: {e}"),
+                    }));
+                }
+                Ok(true) => {}
+            }
+            feed(&mut self.digest, &self.record);
+            // A line holding only separators or spaces is as blank as an empty one.
+            if self.record.iter().all(|f| f.trim_ascii().is_empty()) {
+                continue;
+            }
+            let line = self
+                .lines
+                .at(self.record.position().map_or(0, csv::Position::byte));
+            let policy = (!self.trusted).then_some(policy);
+            return Some(
+                row(&self.columns, &self.record, line, policy)
+                    .map_err(|message| RowError { line, message }),
+            );
+        }
+    }
+}
+
+fn feed(h: &mut std::hash::DefaultHasher, record: &csv::ByteRecord) {
+    use std::hash::Hasher;
+    h.write_usize(record.len());
+    for field in record {
+        h.write_usize(field.len());
+        h.write(field);
+    }
+}
+
+fn columns(header: &csv::ByteRecord) -> Result<Columns, String> {
+    let mut names = Vec::with_capacity(header.len());
+    for (i, raw) in header.iter().enumerate() {
+        let raw = if i == 0 {
+            raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw)
+        } else {
+            raw
+        };
+        let name = String::from_utf8_lossy(raw).trim().to_ascii_lowercase();
+        if !REQUIRED.contains(&name.as_str()) && !OPTIONAL.contains(&name.as_str()) {
+            let shown: String = name.chars().filter(|c| !c.is_control()).take(40).collect();
+            return Err(format!("unknown column `{shown}`"));
+        }
+        if names.contains(&name) {
+            return Err(format!("column `{name}` appears twice"));
+        }
+        names.push(name);
+    }
+    let find = |want: &str| names.iter().position(|n| n == want);
+    let missing: Vec<&str> = REQUIRED
+        .into_iter()
+        .filter(|want| find(want).is_none())
+        .collect();
+    if !missing.is_empty() {
+        let s = if missing.len() == 1 { "" } else { "s" };
+        return Err(format!("missing column{s} `{}`", missing.join("`, `")));
+    }
+    let at = |want: &str| find(want).unwrap_or_default();
+    Ok(Columns {
+        username: at("username"),
+        name: at("name"),
+        role: at("role"),
+        facilities: at("facilities"),
+        password: at("password"),
+        password_hash: find("password_hash"),
+        must_change: find("must_change"),
+        width: names.len(),
+    })
+}
+
+/// Check one record; every problem is listed, separated by `; `. Without a
+/// policy (a trusted second read) hashes and passwords are taken as they are.
+fn row(
+    cols: &Columns,
+    record: &csv::ByteRecord,
+    line: u64,
+    policy: Option<&Policy>,
+) -> Result<Row, String> {
+    // An unquoted PHC string splits at its commas (`m=..,t=..,p=..`): when
+    // the extra fields start at password_hash, join them back.
+    let joined;
+    let record = match (record.len().checked_sub(cols.width), cols.password_hash) {
+        (Some(extra @ 1..), Some(h))
+            if record.get(h).is_some_and(|f| f.starts_with(b"$argon2")) =>
+        {
+            let mut fixed = csv::ByteRecord::new();
+            for f in record.iter().take(h) {
+                fixed.push_field(f);
+            }
+            let parts: Vec<&[u8]> = record.iter().skip(h).take(extra + 1).collect();
+            fixed.push_field(&parts.join(&b","[..]));
+            for f in record.iter().skip(h + extra + 1) {
+                fixed.push_field(f);
+            }
+            joined = fixed;
+            &joined
+        }
+        _ => record,
+    };
+    if record.len() != cols.width {
+        return Err(format!(
+            "expected {} fields as in the header, found {} (quote fields that contain commas)",
+            cols.width,
+            record.len()
+        ));
+    }
+    let mut problems: Vec<String> = Vec::new();
+    // Fields are bytes until proven UTF-8, so one bad byte is one bad row.
+    let mut text = |i: usize, what: &str| -> String {
+        let raw = record.get(i).unwrap_or_default();
+        match std::str::from_utf8(raw) {
+            Ok(s) => s.to_string(),
+            Err(_) => {
+                problems.push(format!("{what} is not valid UTF-8"));
+                String::new()
+            }
+        }
+    };
+    let username = text(cols.username, "username");
+    let name = text(cols.name, "name");
+    let role = text(cols.role, "role");
+    let facilities = text(cols.facilities, "facilities");
+    let plain = Secret::new(text(cols.password, "password"));
+    let hash = cols
+        .password_hash
+        .map(|i| text(i, "password_hash"))
+        .unwrap_or_default();
+    let must_change = cols
+        .must_change
+        .map(|i| text(i, "must_change"))
+        .unwrap_or_default();
+
+    let username = match Username::parse(username.trim()) {
+        Ok(u) => Some(u),
+        Err(e) => {
+            problems.push(e.to_string());
+            None
+        }
+    };
+    let name = if name.trim().is_empty() {
+        None
+    } else {
+        match display_name("name", &name) {
+            Ok(n) => Some(n),
+            Err(e) => {
+                problems.push(e.to_string());
+                None
+            }
+        }
+    };
+    let role = if role.trim().is_empty() {
+        Role::User
+    } else {
+        role.parse()
+            .unwrap_or_else(|e: super::account::UnknownRole| {
+                problems.push(e.to_string());
+                Role::User
+            })
+    };
+    let mut codes: Vec<FacilityCode> = Vec::new();
+    for code in facilities
+        .split(';')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        match FacilityCode::parse(code) {
+            Ok(c)
+                if codes
+                    .iter()
+                    .any(|k| k.as_str().eq_ignore_ascii_case(c.as_str())) => {}
+            Ok(c) => codes.push(c),
+            Err(e) => problems.push(e.to_string()),
+        }
+    }
+    let hash = hash.trim();
+    let password = match (plain.expose().is_empty(), hash.is_empty()) {
+        (false, false) => {
+            problems.push("give either password or password_hash, not both".into());
+            PasswordSource::Generate
+        }
+        (true, true) => PasswordSource::Generate,
+        (true, false) => match policy.map_or(Ok(()), |_| password::check_phc(hash)) {
+            Ok(()) => PasswordSource::Hash(hash.to_string()),
+            Err(e) => {
+                problems.push(format!("password_hash {e}"));
+                PasswordSource::Generate
+            }
+        },
+        (false, true) => {
+            if plain.expose().len() > MAX_PASSWORD_BYTES {
+                problems.push(format!(
+                    "password is longer than {MAX_PASSWORD_BYTES} bytes"
+                ));
+            } else if let (Some(u), Some(policy)) = (&username, policy) {
+                let broken = policy.check_password(u.as_str(), plain.expose());
+                if !broken.is_empty() {
+                    problems.push(describe(&broken));
+                }
+            }
+            PasswordSource::Given(plain)
+        }
+    };
+    let must_change = match must_change.trim().to_ascii_lowercase().as_str() {
+        "" => !matches!(password, PasswordSource::Hash(_)),
+        "true" | "yes" | "1" => true,
+        "false" | "no" | "0" => {
+            if password == PasswordSource::Generate {
+                problems.push(
+                    "must_change=false needs a password or password_hash: a generated password is temporary"
+                        .into(),
+                );
+            }
+            false
+        }
+        other => {
+            let shown: String = other.chars().filter(|c| !c.is_control()).take(20).collect();
+            problems.push(format!("must_change `{shown}` is not true or false"));
+            true
+        }
+    };
+    match username {
+        Some(username) if problems.is_empty() => Ok(Row {
+            line,
+            username,
+            name,
+            role,
+            facilities: codes,
+            password,
+            must_change,
+        }),
+        _ => Err(problems.join("; ")),
+    }
+}
+
+/// One account as `user export` writes it: the import columns, with an
+/// empty password (nothing secret leaves the database).
+pub fn export_record<'a>(
+    username: &'a str,
+    name: Option<&'a str>,
+    role: Role,
+    facilities: &[String],
+) -> [String; 5] {
+    [
+        username.to_string(),
+        name.unwrap_or_default().to_string(),
+        role.as_str().to_string(),
+        facilities.join(";"),
+        String::new(),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PHC: &str = "$argon2id$v=19$m=19456,t=2,p=1$f2S9F36Xis6lPk4OG2glpQ$G0s2FxHoTrQJxnwrJFEx/Bw97pRROK9uFpb1N+8BPJI";
+
+    /// Every row of `text`: the good ones and the line-numbered bad ones.
+    fn read(text: &str) -> Result<Vec<Result<Row, RowError>>, FileError> {
+        let mut rows = Rows::open(text.as_bytes(), &Default::default())?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next_row(&Policy::default()) {
+            out.push(r);
+        }
+        Ok(out)
+    }
+
+    fn bad_lines(text: &str) -> Vec<(u64, String)> {
+        read(text)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(Result::err)
+            .map(|e| (e.line, e.message))
+            .collect()
+    }
+
+    #[test]
+    fn good_rows_come_out_typed() -> Result<(), FileError> {
+        let rows = read(
+            "username,name,role,facilities,password\n\
+             Alice,Alice Smith,admin,NORTH; south ;north,\n\
+             bob,,,,Fine#pass9\n",
+        )?;
+        let [Ok(alice), Ok(bob)] = rows.as_slice() else {
+            panic!("{rows:?}");
+        };
+        assert_eq!(alice.line, 2);
+        assert_eq!(alice.username.as_str(), "alice");
+        assert_eq!(alice.name.as_deref(), Some("Alice Smith"));
+        assert_eq!(alice.role, Role::Admin);
+        let codes: Vec<&str> = alice.facilities.iter().map(FacilityCode::as_str).collect();
+        assert_eq!(codes, ["NORTH", "south"], "repeats merged, case ignored");
+        assert_eq!(alice.password, PasswordSource::Generate);
+        assert!(alice.must_change);
+        assert_eq!(bob.role, Role::User);
+        assert_eq!(
+            bob.password,
+            PasswordSource::Given(Secret::new("Fine#pass9".into()))
+        );
+        assert!(bob.must_change, "an administrator's password is temporary");
+        Ok(())
+    }
+
+    #[test]
+    fn columns_may_come_in_any_order_with_a_bom_and_optional_ones() -> Result<(), FileError> {
+        let rows = read(&format!(
+            "\u{FEFF}Password, ROLE ,must_change,facilities,password_hash,name,username\n\
+             ,user,,,\"{PHC}\",,carol\n\
+             ,user,true,,\"{PHC}\",,dave\n"
+        ))?;
+        let [Ok(carol), Ok(dave)] = rows.as_slice() else {
+            panic!("{rows:?}");
+        };
+        assert_eq!(carol.password, PasswordSource::Hash(PHC.into()));
+        assert!(
+            !carol.must_change,
+            "a migrated hash is its owner's own password"
+        );
+        assert!(dave.must_change);
+        Ok(())
+    }
+
+    #[test]
+    fn header_problems_name_the_column() {
+        let err = |t: &str| read(t).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err("username,name,role,password\n").contains("missing column `facilities`"));
+        assert!(
+            err("username,name,role,facilities,password,pasword\n")
+                .contains("unknown column `pasword`")
+        );
+        assert!(
+            err("username,name,role,facilities,password,name\n").contains("`name` appears twice")
+        );
+        assert_eq!(read(""), Err(FileError::Empty));
+        assert_eq!(read("\n\n"), Err(FileError::Empty));
+        assert_eq!(read("username,name,role,facilities,password\n"), Ok(vec![]));
+    }
+
+    #[test]
+    fn bad_rows_are_reported_at_their_physical_line() {
+        let text = "username,name,role,facilities,password\n\
+                    ok1,\"Two\nLines\",user,,\n\
+                    \n\
+                    bad user,,boss,x y,\n\
+                    ok2,,user,,\n\
+                    short,row\n";
+        let bad = bad_lines(text);
+        assert_eq!(bad.len(), 3, "{bad:?}");
+        assert_eq!(bad[0].0, 2, "the quoted newline is refused in a name");
+        assert!(bad[0].1.contains("invalid name"), "{bad:?}");
+        assert_eq!(
+            bad[1].0, 5,
+            "lines after a quoted newline keep their number"
+        );
+        assert!(
+            bad[1].1.contains("invalid username")
+                && bad[1].1.contains("unknown role `boss`")
+                && bad[1].1.contains("facility code"),
+            "{bad:?}"
+        );
+        assert_eq!(bad[2].0, 7);
+        assert!(bad[2].1.contains("expected 5 fields"), "{bad:?}");
+    }
+
+    #[test]
+    fn passwords_and_hashes_are_checked_but_never_echoed() {
+        let text = format!(
+            "username,name,role,facilities,password,password_hash,must_change\n\
+             eve,,,,short1,,\n\
+             frank,,,,Frank#pw99,,\n\
+             gina,,,,Good#pass1,\"{PHC}\",\n\
+             hank,,,,,\"$argon2id$v=19$m=19456,t=2\",\n\
+             ivan,,,,,,false\n\
+             jill,,,,,,maybe\n"
+        );
+        let bad = bad_lines(&text);
+        let lines: Vec<u64> = bad.iter().map(|b| b.0).collect();
+        assert_eq!(lines, [2, 3, 4, 5, 6, 7], "{bad:?}");
+        assert!(bad[0].1.contains("does not meet the policy") && !bad[0].1.contains("short1"));
+        assert!(
+            bad[1].1.contains("may not contain the username") && !bad[1].1.contains("Frank#pw99")
+        );
+        assert!(bad[2].1.contains("not both") && !bad[2].1.contains("Good#pass1"));
+        assert!(
+            bad[3].1.contains("password_hash") && !bad[3].1.contains("m=19456"),
+            "{bad:?}"
+        );
+        assert!(bad[4].1.contains("generated password is temporary"));
+        assert!(bad[5].1.contains("`maybe` is not true or false"));
+        // An unquoted hash is joined back at its commas, wherever the column is.
+        let rows = read(&format!(
+            "username,password_hash,name,role,facilities,password\nkai,{PHC},Kai,admin,,\nlou,$argon2id$v=19$m=1,2,3,Lou,user,,\n"
+        ))
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            matches!(&rows[0], Ok(r) if r.password == PasswordSource::Hash(PHC.into()) && r.role == Role::Admin && r.name.as_deref() == Some("Kai")),
+            "{rows:?}"
+        );
+        assert!(
+            matches!(&rows[1], Err(e) if e.message.contains("password_hash")),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn line_numbers_survive_blank_lines_and_crlf_inside_quotes() {
+        let text = "username,name,role,facilities,password\r\n\
+                    \"x y\",\"A\r\nB\",user,,\r\n\
+                    \r\n\
+                    \n\
+                    bad!,,user,,\r\n";
+        let lines: Vec<u64> = bad_lines(text).iter().map(|b| b.0).collect();
+        assert_eq!(lines, [2, 6]);
+    }
+
+    #[test]
+    fn the_digest_tells_whether_two_reads_saw_the_same_rows() -> Result<(), FileError> {
+        let keys = std::hash::RandomState::new();
+        let digest = |text: &str, trusted: bool| -> Result<u64, FileError> {
+            let mut rows = Rows::open(text.as_bytes(), &keys)?;
+            if trusted {
+                rows = rows.trusting();
+            }
+            while rows.next_row(&Policy::default()).is_some() {}
+            Ok(rows.digest())
+        };
+        let a = "username,name,role,facilities,password\nann,,user,,\nben,,user,,\n";
+        let b = "username,name,role,facilities,password\nann,,user,,\nbem,,user,,\n";
+        assert_eq!(digest(a, false)?, digest(a, true)?);
+        assert_ne!(digest(a, false)?, digest(b, true)?);
+        // The trusted read skips the policy: a weak password passes it.
+        let weak = "username,name,role,facilities,password\nann,,user,,weak\n";
+        let mut rows = Rows::open(weak.as_bytes(), &keys)?.trusting();
+        assert!(matches!(rows.next_row(&Policy::default()), Some(Ok(_))));
+        Ok(())
+    }
+
+    #[test]
+    fn invalid_utf8_is_a_bad_row_not_a_failure() {
+        let mut bytes = b"username,name,role,facilities,password\nkim,".to_vec();
+        bytes.extend_from_slice(b"\xff\xfe,user,,\nlee,,user,,\n");
+        let mut rows = match Rows::open(bytes.as_slice(), &Default::default()) {
+            Ok(r) => r,
+            Err(e) => panic!("{e}"),
+        };
+        let first = rows.next_row(&Policy::default());
+        assert!(
+            matches!(&first, Some(Err(e)) if e.line == 2 && e.message.contains("UTF-8")),
+            "{first:?}"
+        );
+        assert!(matches!(rows.next_row(&Policy::default()), Some(Ok(r)) if r.line == 3));
+        assert!(rows.next_row(&Policy::default()).is_none());
+    }
+
+    #[test]
+    fn an_export_record_reads_back_as_the_same_account() -> Result<(), FileError> {
+        let rec = export_record(
+            "mia",
+            Some("Mia, \"the\" Boss"),
+            Role::Supervisor,
+            &["A".into(), "b".into()],
+        );
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let written = w
+            .write_record(REQUIRED)
+            .and_then(|()| w.write_record(&rec))
+            .map_err(|e| FileError::Read(e.to_string()));
+        written?;
+        let bytes = w.into_inner().map_err(|e| FileError::Read(e.to_string()))?;
+        let rows = read(&String::from_utf8_lossy(&bytes))?;
+        let [Ok(mia)] = rows.as_slice() else {
+            panic!("{rows:?}");
+        };
+        assert_eq!(mia.name.as_deref(), Some("Mia, \"the\" Boss"));
+        assert_eq!(mia.role, Role::Supervisor);
+        assert_eq!(mia.facilities.len(), 2);
+        assert_eq!(mia.password, PasswordSource::Generate);
+        Ok(())
+    }
+
+    proptest! {
+        /// Whatever bytes arrive, reading never panics and every bad row has a
+        /// line number within the file.
+        #[test]
+        fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            if let Ok(mut rows) = Rows::open(bytes.as_slice(), &Default::default()) {
+                let lines = bytes.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+                while let Some(r) = rows.next_row(&Policy::default()) {
+                    if let Err(e) = r {
+                        prop_assert!(e.line >= 1 && e.line <= lines + 1, "{e}");
+                    }
+                }
+            }
+        }
+
+        /// CSV-shaped input with quotes, separators and newlines in odd places
+        /// never panics either, and good rows always hold valid usernames.
+        #[test]
+        fn random_csv_never_panics(body in "([a-zA-Z0-9;,\"\\n\\r $=+#.-]{0,30}\\n){0,12}") {
+            let text = format!("username,name,role,facilities,password,password_hash,must_change\n{body}");
+            let mut rows = Rows::open(text.as_bytes(), &Default::default()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            while let Some(r) = rows.next_row(&Policy::default()) {
+                if let Ok(row) = r {
+                    prop_assert!(Username::parse(row.username.as_str()).is_ok());
+                    prop_assert!(row.line >= 2);
+                }
+            }
+        }
+    }
+}
