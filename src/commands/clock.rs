@@ -1,6 +1,6 @@
 //! The one place that reads the time.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 /// The clock: the system's, or a fixed time for tests.
 #[derive(Debug, Clone, Copy)]
@@ -14,6 +14,7 @@ impl Clock {
     pub fn from_env() -> Result<Clock> {
         #[cfg(debug_assertions)]
         if let Ok(v) = std::env::var("KEYWARD_NOW") {
+            use anyhow::Context;
             let secs = match v.parse::<i64>() {
                 Ok(secs) => secs,
                 Err(_) => v

@@ -8,6 +8,7 @@
 //! 3. in one write transaction, read the file again and write every row,
 //!    re-checking each against the database as it is then.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs;
 use std::hash::{BuildHasher, RandomState};
@@ -475,6 +476,13 @@ fn plan(
     })
 }
 
+thread_local! {
+    /// One Argon2 memory block per hashing thread. `map_init` would build one
+    /// per work split instead (dozens when rayon steals work), which made a
+    /// 400-row import peak at 124–220 MB instead of threads × 19 MiB.
+    static BLOCK: RefCell<Hasher> = RefCell::new(Hasher::new());
+}
+
 /// Step 2: hash on every core, each thread reusing one Argon2 memory block.
 fn hash_all(ctx: &Ctx, rules: &Policy, jobs: Vec<Job>) -> Result<Vec<Hashed>> {
     let bar = if !ctx.out.json && io::stderr().is_terminal() && !jobs.is_empty() {
@@ -491,8 +499,8 @@ fn hash_all(ctx: &Ctx, rules: &Policy, jobs: Vec<Job>) -> Result<Vec<Hashed>> {
     let hashed = jobs
         .into_par_iter()
         .map_init(
-            || (Hasher::new(), input::OsEntropy),
-            |(hasher, rng), job| -> Result<Hashed, PasswordError> {
+            || input::OsEntropy,
+            |rng, job| -> Result<Hashed, PasswordError> {
                 let (pw, generated) = match job.password {
                     Some(pw) => (pw, false),
                     None => (
@@ -500,7 +508,7 @@ fn hash_all(ctx: &Ctx, rules: &Policy, jobs: Vec<Job>) -> Result<Vec<Hashed>> {
                         true,
                     ),
                 };
-                let hash = hasher.hash(&pw, rng)?;
+                let hash = BLOCK.with_borrow_mut(|hasher| hasher.hash(&pw, rng))?;
                 bar.inc(1);
                 Ok(Hashed {
                     line: job.line,
