@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('questions', 'questions', [CompletionResultType]::ParameterValue, 'Security questions used by forgot-password')
             [CompletionResult]::new('2fa', '2fa', [CompletionResultType]::ParameterValue, 'Two-factor authentication: enrol an authenticator app, backup codes')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the tamper-evident audit log')
+            [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Back up the database and check its integrity')
             [CompletionResult]::new('forgot-password', 'forgot-password', [CompletionResultType]::ParameterValue, 'Reset a forgotten password by answering the account''s security questions (needs a terminal)')
             [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Write completions and man pages generated from these definitions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -209,6 +210,8 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Clear the lock and failure count; the account must accept the terms and change its password')
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Set a new temporary password (shown once) that must be changed at the next sign-in')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account for good')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create (or update) many accounts from a CSV file, all or nothing')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write accounts as CSV that `user import` reads back, or as JSON; no secrets')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -391,6 +394,40 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'keyward;user;import' {
+            [CompletionResult]::new('--on-conflict', '--on-conflict', [CompletionResultType]::ParameterName, 'What to do with a username that already has an account')
+            [CompletionResult]::new('--credentials-out', '--credentials-out', [CompletionResultType]::ParameterName, 'Write generated passwords to this new file (mode 0600; never overwritten)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check the file and report what would happen, without writing or hashing')
+            [CompletionResult]::new('--create-facilities', '--create-facilities', [CompletionResultType]::ParameterName, 'Create facilities that do not exist yet (named after their code)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;user;export' {
+            [CompletionResult]::new('--facility', '--facility', [CompletionResultType]::ParameterName, 'Only accounts assigned to this facility')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: csv, or json with --json]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'keyward;user;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create an account; without --password-stdin a temporary password is generated and shown once')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List accounts')
@@ -404,6 +441,8 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Clear the lock and failure count; the account must accept the terms and change its password')
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Set a new temporary password (shown once) that must be changed at the next sign-in')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account for good')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create (or update) many accounts from a CSV file, all or nothing')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write accounts as CSV that `user import` reads back, or as JSON; no secrets')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -441,6 +480,12 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;user;help;remove' {
+            break
+        }
+        'keyward;user;help;import' {
+            break
+        }
+        'keyward;user;help;export' {
             break
         }
         'keyward;user;help;help' {
@@ -901,6 +946,66 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         'keyward;audit;help;help' {
             break
         }
+        'keyward;db' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the database to a new file (mode 0600, never overwritten) while others keep using it')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check SQLite''s integrity, foreign keys and the audit hash chain (exit 1 naming the first problem)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'keyward;db;backup' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;db;check' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;db;help' {
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the database to a new file (mode 0600, never overwritten) while others keep using it')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check SQLite''s integrity, foreign keys and the audit hash chain (exit 1 naming the first problem)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'keyward;db;help;backup' {
+            break
+        }
+        'keyward;db;help;check' {
+            break
+        }
+        'keyward;db;help;help' {
+            break
+        }
         'keyward;forgot-password' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
@@ -941,6 +1046,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('questions', 'questions', [CompletionResultType]::ParameterValue, 'Security questions used by forgot-password')
             [CompletionResult]::new('2fa', '2fa', [CompletionResultType]::ParameterValue, 'Two-factor authentication: enrol an authenticator app, backup codes')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the tamper-evident audit log')
+            [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Back up the database and check its integrity')
             [CompletionResult]::new('forgot-password', 'forgot-password', [CompletionResultType]::ParameterValue, 'Reset a forgotten password by answering the account''s security questions (needs a terminal)')
             [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Write completions and man pages generated from these definitions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -985,6 +1091,8 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Clear the lock and failure count; the account must accept the terms and change its password')
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Set a new temporary password (shown once) that must be changed at the next sign-in')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account for good')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create (or update) many accounts from a CSV file, all or nothing')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write accounts as CSV that `user import` reads back, or as JSON; no secrets')
             break
         }
         'keyward;help;user;add' {
@@ -1021,6 +1129,12 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;help;user;remove' {
+            break
+        }
+        'keyward;help;user;import' {
+            break
+        }
+        'keyward;help;user;export' {
             break
         }
         'keyward;help;policy' {
@@ -1105,6 +1219,17 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;help;audit;verify' {
+            break
+        }
+        'keyward;help;db' {
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the database to a new file (mode 0600, never overwritten) while others keep using it')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check SQLite''s integrity, foreign keys and the audit hash chain (exit 1 naming the first problem)')
+            break
+        }
+        'keyward;help;db;backup' {
+            break
+        }
+        'keyward;help;db;check' {
             break
         }
         'keyward;help;forgot-password' {

@@ -40,6 +40,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand questions 'Security questions used by forgot-password'
             cand 2fa 'Two-factor authentication: enrol an authenticator app, backup codes'
             cand audit 'Read and verify the tamper-evident audit log'
+            cand db 'Back up the database and check its integrity'
             cand forgot-password 'Reset a forgotten password by answering the account''s security questions (needs a terminal)'
             cand generate-assets 'Write completions and man pages generated from these definitions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -191,6 +192,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand unlock 'Clear the lock and failure count; the account must accept the terms and change its password'
             cand reset-password 'Set a new temporary password (shown once) that must be changed at the next sign-in'
             cand remove 'Remove an account for good'
+            cand import 'Create (or update) many accounts from a CSV file, all or nothing'
+            cand export 'Write accounts as CSV that `user import` reads back, or as JSON; no secrets'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;user;add'= {
@@ -360,6 +363,38 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'keyward;user;import'= {
+            cand --on-conflict 'What to do with a username that already has an account'
+            cand --credentials-out 'Write generated passwords to this new file (mode 0600; never overwritten)'
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
+            cand --dry-run 'Check the file and report what would happen, without writing or hashing'
+            cand --create-facilities 'Create facilities that do not exist yet (named after their code)'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;user;export'= {
+            cand --facility 'Only accounts assigned to this facility'
+            cand --format 'Output format [default: csv, or json with --json]'
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'keyward;user;help'= {
             cand add 'Create an account; without --password-stdin a temporary password is generated and shown once'
             cand list 'List accounts'
@@ -373,6 +408,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand unlock 'Clear the lock and failure count; the account must accept the terms and change its password'
             cand reset-password 'Set a new temporary password (shown once) that must be changed at the next sign-in'
             cand remove 'Remove an account for good'
+            cand import 'Create (or update) many accounts from a CSV file, all or nothing'
+            cand export 'Write accounts as CSV that `user import` reads back, or as JSON; no secrets'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;user;help;add'= {
@@ -398,6 +435,10 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;user;help;reset-password'= {
         }
         &'keyward;user;help;remove'= {
+        }
+        &'keyward;user;help;import'= {
+        }
+        &'keyward;user;help;export'= {
         }
         &'keyward;user;help;help'= {
         }
@@ -808,6 +849,59 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;audit;help;help'= {
         }
+        &'keyward;db'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand backup 'Copy the database to a new file (mode 0600, never overwritten) while others keep using it'
+            cand check 'Check SQLite''s integrity, foreign keys and the audit hash chain (exit 1 naming the first problem)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;db;backup'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;db;check'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;db;help'= {
+            cand backup 'Copy the database to a new file (mode 0600, never overwritten) while others keep using it'
+            cand check 'Check SQLite''s integrity, foreign keys and the audit hash chain (exit 1 naming the first problem)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;db;help;backup'= {
+        }
+        &'keyward;db;help;check'= {
+        }
+        &'keyward;db;help;help'= {
+        }
         &'keyward;forgot-password'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
@@ -846,6 +940,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand questions 'Security questions used by forgot-password'
             cand 2fa 'Two-factor authentication: enrol an authenticator app, backup codes'
             cand audit 'Read and verify the tamper-evident audit log'
+            cand db 'Back up the database and check its integrity'
             cand forgot-password 'Reset a forgotten password by answering the account''s security questions (needs a terminal)'
             cand generate-assets 'Write completions and man pages generated from these definitions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -882,6 +977,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand unlock 'Clear the lock and failure count; the account must accept the terms and change its password'
             cand reset-password 'Set a new temporary password (shown once) that must be changed at the next sign-in'
             cand remove 'Remove an account for good'
+            cand import 'Create (or update) many accounts from a CSV file, all or nothing'
+            cand export 'Write accounts as CSV that `user import` reads back, or as JSON; no secrets'
         }
         &'keyward;help;user;add'= {
         }
@@ -906,6 +1003,10 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;user;reset-password'= {
         }
         &'keyward;help;user;remove'= {
+        }
+        &'keyward;help;user;import'= {
+        }
+        &'keyward;help;user;export'= {
         }
         &'keyward;help;policy'= {
             cand show 'Show every policy key with its value and default'
@@ -967,6 +1068,14 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;audit;list'= {
         }
         &'keyward;help;audit;verify'= {
+        }
+        &'keyward;help;db'= {
+            cand backup 'Copy the database to a new file (mode 0600, never overwritten) while others keep using it'
+            cand check 'Check SQLite''s integrity, foreign keys and the audit hash chain (exit 1 naming the first problem)'
+        }
+        &'keyward;help;db;backup'= {
+        }
+        &'keyward;help;db;check'= {
         }
         &'keyward;help;forgot-password'= {
         }
