@@ -341,10 +341,7 @@ fn plan(
     let mut existed = Vec::new();
     let mut jobs = Vec::new();
     let mut new_facilities: Vec<FacilityCode> = Vec::new();
-    // Duplicates are found by a 128-bit keyed fingerprint per username
-    // instead of the names themselves, so memory stays small per row.
-    let keys = (RandomState::new(), RandomState::new());
-    let mut seen: HashMap<(u64, u64), u64> = HashMap::new();
+    let mut seen = Seen::new(conn, SEEN_IN_MEMORY);
     let supports_before = accounts::count_enabled_support(conn)?;
     let (mut supports_added, mut demotions) = (0i64, Vec::new());
     while let Some(next) = rows.next_row(rules) {
@@ -356,8 +353,7 @@ fn plan(
             }
         };
         let name = row.username.as_str();
-        let print = (keys.0.hash_one(name), keys.1.hash_one(name));
-        if let Some(first) = seen.get(&print) {
+        if let Some(first) = seen.first_line(name, row.line)? {
             problems.add(
                 Kind::Data,
                 row.line,
@@ -365,7 +361,6 @@ fn plan(
             );
             continue;
         }
-        seen.insert(print, row.line);
         let mut ids = Vec::with_capacity(row.facilities.len());
         for code in &row.facilities {
             let lower = code.as_str().to_ascii_lowercase();
@@ -481,6 +476,92 @@ thread_local! {
     /// per work split instead (dozens when rayon steals work), which made a
     /// 400-row import peak at 124–220 MB instead of threads × 19 MiB.
     static BLOCK: RefCell<Hasher> = RefCell::new(Hasher::new());
+}
+
+/// Usernames the first read keeps in memory before [`Seen`] moves them to a
+/// temporary table: 7/8 of 2^17, the most a hash map of 2^17 buckets holds
+/// (about 3 MiB, reserved up front so it never doubles).
+const SEEN_IN_MEMORY: usize = 114_688;
+
+/// The usernames read so far, to find one that comes twice in the file.
+///
+/// Each is kept as a 128-bit keyed fingerprint (two SipHash keys drawn for
+/// this run) with its line. Up to `limit` of them live in a hash map sized
+/// for `limit` from the start; then they move to a temporary SQLite table,
+/// which SQLite pages out to a temporary file, so a file of millions of rows
+/// needs no more memory than one of a hundred thousand. The table belongs to
+/// the first read's transaction, whose rollback removes it.
+struct Seen<'c> {
+    conn: &'c Connection,
+    keys: (RandomState, RandomState),
+    memory: HashMap<(u64, u64), u64>,
+    limit: usize,
+    spilled: bool,
+}
+
+impl<'c> Seen<'c> {
+    fn new(conn: &'c Connection, limit: usize) -> Self {
+        Seen {
+            conn,
+            keys: (RandomState::new(), RandomState::new()),
+            memory: HashMap::with_capacity(limit),
+            limit,
+            spilled: false,
+        }
+    }
+
+    /// The line `username` was first seen on, or `None` (and it is recorded
+    /// as seen on `line`).
+    fn first_line(&mut self, username: &str, line: u64) -> rusqlite::Result<Option<u64>> {
+        let print = (
+            self.keys.0.hash_one(username),
+            self.keys.1.hash_one(username),
+        );
+        if !self.spilled {
+            if let Some(first) = self.memory.get(&print) {
+                return Ok(Some(*first));
+            }
+            if self.memory.len() < self.limit {
+                self.memory.insert(print, line);
+                return Ok(None);
+            }
+            self.spill()?;
+        }
+        // Fingerprints are stored as the i64 with the same bits.
+        let (hi, lo) = (print.0 as i64, print.1 as i64);
+        let added = self
+            .conn
+            .prepare_cached(
+                "INSERT INTO temp.import_seen (hi, lo, line) VALUES (?1, ?2, ?3)
+                 ON CONFLICT DO NOTHING",
+            )?
+            .execute(rusqlite::params![hi, lo, line as i64])?;
+        if added == 1 {
+            return Ok(None);
+        }
+        self.conn
+            .prepare_cached("SELECT line FROM temp.import_seen WHERE hi = ?1 AND lo = ?2")?
+            .query_row([hi, lo], |r| r.get::<_, i64>(0))
+            .map(|first| Some(first as u64))
+    }
+
+    fn spill(&mut self) -> rusqlite::Result<()> {
+        self.conn.execute_batch(
+            "CREATE TEMP TABLE import_seen (
+                 hi INTEGER NOT NULL, lo INTEGER NOT NULL, line INTEGER NOT NULL,
+                 PRIMARY KEY (hi, lo)
+             ) WITHOUT ROWID",
+        )?;
+        let mut insert = self
+            .conn
+            .prepare("INSERT INTO temp.import_seen (hi, lo, line) VALUES (?1, ?2, ?3)")?;
+        for ((hi, lo), line) in self.memory.drain() {
+            insert.execute(rusqlite::params![hi as i64, lo as i64, line as i64])?;
+        }
+        self.memory = HashMap::new();
+        self.spilled = true;
+        Ok(())
+    }
 }
 
 /// Step 2: hash on every core, each thread reusing one Argon2 memory block.
@@ -890,4 +971,49 @@ pub fn export(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same answers whether the names are in memory, in the temporary
+    /// table, or some in each (a limit of 0, 2 and more than the names).
+    #[test]
+    fn seen_finds_the_first_line_in_memory_and_after_spilling() -> rusqlite::Result<()> {
+        let names = ["a", "b", "c", "a", "c", "d", "b", "d", "e"];
+        let expected = [
+            None,
+            None,
+            None,
+            Some(1),
+            Some(3),
+            None,
+            Some(2),
+            Some(6),
+            None,
+        ];
+        let conn = Connection::open_in_memory()?;
+        for limit in [0, 2, 100] {
+            let tx = conn.unchecked_transaction()?;
+            let mut seen = Seen::new(&tx, limit);
+            let got = names
+                .iter()
+                .zip(1u64..)
+                .map(|(name, line)| seen.first_line(name, line))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            assert_eq!(got, expected, "limit {limit}");
+            assert_eq!(seen.spilled, limit < 5, "limit {limit}");
+            // The rollback that ends the first read removes the table, so
+            // the next import on this connection can create it again.
+            tx.rollback()?;
+        }
+        let left: i64 = conn.query_row(
+            "SELECT count(*) FROM temp.sqlite_master WHERE name = 'import_seen'",
+            [],
+            |r| r.get(0),
+        )?;
+        assert_eq!(left, 0);
+        Ok(())
+    }
 }
