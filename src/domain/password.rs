@@ -4,9 +4,7 @@
 //! in PHC form, so parameters can be raised later while old hashes still verify.
 
 use argon2::password_hash::phc::{Output, ParamsString, Salt};
-use argon2::{
-    Algorithm, Argon2, Block, Params, PasswordHash, PasswordHasher, PasswordVerifier, Version,
-};
+use argon2::{Algorithm, Argon2, Block, Params, PasswordHash, PasswordHasher, Version};
 
 use super::policy::Policy;
 use super::secret::Secret;
@@ -179,13 +177,49 @@ pub fn check_phc(phc: &str) -> Result<(), HashProblem> {
 /// Whether `password` matches the stored PHC string. The parameters are read
 /// from the string, so hashes made with other costs still verify.
 pub fn verify(password: &Secret, phc: &str) -> Result<bool, PasswordError> {
-    let parsed = PasswordHash::new(phc).map_err(|_| PasswordError::BadHash)?;
-    if password.expose().len() > MAX_PASSWORD_BYTES {
-        return Ok(false);
+    Hasher::new().verify(password, phc)
+}
+
+impl Hasher {
+    /// Whether `password` matches the stored PHC string, computed in this
+    /// block (grown when the stored costs need more). The parameters,
+    /// algorithm and version are read from the string; the outputs are
+    /// compared in constant time.
+    pub fn verify(&mut self, password: &Secret, phc: &str) -> Result<bool, PasswordError> {
+        fn bad<E>(_: E) -> PasswordError {
+            PasswordError::BadHash
+        }
+        let parsed = PasswordHash::new(phc).map_err(bad)?;
+        if password.expose().len() > MAX_PASSWORD_BYTES {
+            return Ok(false);
+        }
+        let (Some(salt), Some(expected)) = (&parsed.salt, &parsed.hash) else {
+            return Err(PasswordError::BadHash);
+        };
+        let algorithm = Algorithm::try_from(parsed.algorithm.as_str()).map_err(bad)?;
+        let version = match parsed.version {
+            Some(v) => Version::try_from(v).map_err(bad)?,
+            None => Version::default(),
+        };
+        let params = Params::try_from(&parsed).map_err(bad)?;
+        if self.memory.len() < params.block_count() {
+            self.memory.resize(params.block_count(), Block::default());
+        }
+        let mut buffer = [0u8; Output::MAX_LENGTH];
+        let out = buffer
+            .get_mut(..expected.len())
+            .ok_or(PasswordError::BadHash)?;
+        Argon2::new(algorithm, version, params)
+            .hash_password_into_with_memory(
+                password.expose().as_bytes(),
+                salt.as_ref(),
+                out,
+                &mut self.memory,
+            )
+            .map_err(|e| PasswordError::Hashing(e.to_string()))?;
+        // `Output`'s equality is constant-time.
+        Ok(Output::new(out).map_err(bad)? == *expected)
     }
-    Ok(hasher()
-        .verify_password(password.expose().as_bytes(), &parsed)
-        .is_ok())
 }
 
 /// A hash with the same parameters as real ones that no password matches:
@@ -319,6 +353,68 @@ mod tests {
             .to_string();
         assert!(verify(&Secret::new("old-pass1!".into()), &weak)?);
         Ok(())
+    }
+
+    /// One reused block must give the answers Argon2's own verifier gives,
+    /// whatever algorithm, version, costs and output length a stored hash has,
+    /// also after a bigger hash grew the block.
+    #[test]
+    fn a_reused_block_verifies_like_the_argon2_crate() -> Result<(), PasswordError> {
+        use argon2::PasswordVerifier;
+        let fail = |e: &dyn std::fmt::Display| PasswordError::Hashing(e.to_string());
+        let mut hasher = Hasher::new();
+        let mut stored = Vec::new();
+        for (algorithm, version, m, t, out) in [
+            (Algorithm::Argon2id, Version::V0x13, 8, 1, 32),
+            (Algorithm::Argon2i, Version::V0x13, 64, 3, 16),
+            (Algorithm::Argon2d, Version::V0x10, 32, 2, 64),
+            (Algorithm::Argon2id, Version::V0x13, 2 * M_COST, 1, 32),
+            (Algorithm::Argon2id, Version::V0x10, 16, 1, 24),
+        ] {
+            let params = Params::new(m, t, 1, Some(out)).map_err(|e| fail(&e))?;
+            let phc = Argon2::new(algorithm, version, params)
+                .hash_password(b"Pass#word1")
+                .map_err(|e| fail(&e))?
+                .to_string();
+            stored.push(phc);
+        }
+        stored.push(hash(&Secret::new("Pass#word1".into()))?);
+        for phc in &stored {
+            for typed in ["Pass#word1", "Pass#word2", "pass#word1", ""] {
+                let theirs = Argon2::default()
+                    .verify_password(
+                        typed.as_bytes(),
+                        &PasswordHash::new(phc).map_err(|e| fail(&e))?,
+                    )
+                    .is_ok();
+                let ours = hasher.verify(&Secret::new(typed.into()), phc)?;
+                assert_eq!(ours, theirs, "{typed:?} against {phc}");
+                assert_eq!(ours, typed == "Pass#word1", "{typed:?} against {phc}");
+            }
+        }
+        assert!(
+            hasher.memory.len() >= 2 * M_COST as usize,
+            "grown for the big hash"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_hash_without_salt_or_output_is_an_error() {
+        for phc in [
+            "$argon2id$v=19$m=19456,t=2,p=1",
+            "$argon2id$v=19$m=19456,t=2,p=1$f2S9F36Xis6lPk4OG2glpQ",
+            "$argon2id$v=99$m=19456,t=2,p=1$f2S9F36Xis6lPk4OG2glpQ$G0s2FxHoTrQJxnwrJFEx/Bw97pRROK9uFpb1N+8BPJI",
+            "$scrypt$ln=15,r=8,p=1$f2S9F36Xis6lPk4OG2glpQ$G0s2FxHoTrQJxnwrJFEx/Bw97pRROK9uFpb1N+8BPJI",
+        ] {
+            assert!(
+                matches!(
+                    verify(&Secret::new("x".into()), phc),
+                    Err(PasswordError::BadHash)
+                ),
+                "{phc}"
+            );
+        }
     }
 
     #[test]
