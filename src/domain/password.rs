@@ -175,51 +175,68 @@ pub fn check_phc(phc: &str) -> Result<(), HashProblem> {
 }
 
 /// Whether `password` matches the stored PHC string. The parameters are read
-/// from the string, so hashes made with other costs still verify.
+/// from the string, so hashes made with other costs still verify. Argon2
+/// allocates the block zeroed, so its pages cost nothing until the hash
+/// fills them: the cheapest way to verify once.
 pub fn verify(password: &Secret, phc: &str) -> Result<bool, PasswordError> {
-    Hasher::new().verify(password, phc)
+    verify_in(password, phc, None)
 }
 
 impl Hasher {
-    /// Whether `password` matches the stored PHC string, computed in this
-    /// block (grown when the stored costs need more). The parameters,
-    /// algorithm and version are read from the string; the outputs are
-    /// compared in constant time.
+    /// [`verify`] in this block (grown when a stored hash needs more): for
+    /// checking several hashes in a row.
     pub fn verify(&mut self, password: &Secret, phc: &str) -> Result<bool, PasswordError> {
-        fn bad<E>(_: E) -> PasswordError {
-            PasswordError::BadHash
-        }
-        let parsed = PasswordHash::new(phc).map_err(bad)?;
-        if password.expose().len() > MAX_PASSWORD_BYTES {
-            return Ok(false);
-        }
-        let (Some(salt), Some(expected)) = (&parsed.salt, &parsed.hash) else {
-            return Err(PasswordError::BadHash);
-        };
-        let algorithm = Algorithm::try_from(parsed.algorithm.as_str()).map_err(bad)?;
-        let version = match parsed.version {
-            Some(v) => Version::try_from(v).map_err(bad)?,
-            None => Version::default(),
-        };
-        let params = Params::try_from(&parsed).map_err(bad)?;
-        if self.memory.len() < params.block_count() {
-            self.memory.resize(params.block_count(), Block::default());
-        }
-        let mut buffer = [0u8; Output::MAX_LENGTH];
-        let out = buffer
-            .get_mut(..expected.len())
-            .ok_or(PasswordError::BadHash)?;
-        Argon2::new(algorithm, version, params)
-            .hash_password_into_with_memory(
-                password.expose().as_bytes(),
-                salt.as_ref(),
-                out,
-                &mut self.memory,
-            )
-            .map_err(|e| PasswordError::Hashing(e.to_string()))?;
-        // `Output`'s equality is constant-time.
-        Ok(Output::new(out).map_err(bad)? == *expected)
+        verify_in(password, phc, Some(&mut self.memory))
     }
+}
+
+/// The one verification. A string that is not PHC is an error (a damaged
+/// database); one that parses but cannot be computed (no salt or output, an
+/// unknown algorithm or version, invalid costs) matches nothing, as with
+/// Argon2's own verifier. The outputs are compared in constant time.
+fn verify_in(
+    password: &Secret,
+    phc: &str,
+    memory: Option<&mut Vec<Block>>,
+) -> Result<bool, PasswordError> {
+    let parsed = PasswordHash::new(phc).map_err(|_| PasswordError::BadHash)?;
+    if password.expose().len() > MAX_PASSWORD_BYTES {
+        return Ok(false);
+    }
+    Ok(matches(password.expose().as_bytes(), &parsed, memory).unwrap_or(false))
+}
+
+fn matches(
+    password: &[u8],
+    parsed: &PasswordHash,
+    memory: Option<&mut Vec<Block>>,
+) -> Option<bool> {
+    let (salt, expected) = (parsed.salt.as_ref()?, parsed.hash.as_ref()?);
+    let algorithm = Algorithm::try_from(parsed.algorithm.as_str()).ok()?;
+    let version = match parsed.version {
+        Some(v) => Version::try_from(v).ok()?,
+        None => Version::default(),
+    };
+    let params = Params::try_from(parsed).ok()?;
+    let blocks = params.block_count();
+    let argon2 = Argon2::new(algorithm, version, params);
+    let mut buffer = [0u8; Output::MAX_LENGTH];
+    let out = buffer.get_mut(..expected.len())?;
+    match memory {
+        Some(memory) => {
+            if memory.len() < blocks {
+                memory.resize(blocks, Block::default());
+            }
+            argon2
+                .hash_password_into_with_memory(password, salt.as_ref(), out, memory.as_mut_slice())
+                .ok()?;
+        }
+        None => argon2
+            .hash_password_into(password, salt.as_ref(), out)
+            .ok()?,
+    }
+    // `Output`'s equality is constant-time.
+    Some(Output::new(out).ok()? == *expected)
 }
 
 /// A hash with the same parameters as real ones that no password matches:
@@ -389,6 +406,11 @@ mod tests {
                     .is_ok();
                 let ours = hasher.verify(&Secret::new(typed.into()), phc)?;
                 assert_eq!(ours, theirs, "{typed:?} against {phc}");
+                assert_eq!(
+                    verify(&Secret::new(typed.into()), phc)?,
+                    theirs,
+                    "{typed:?}"
+                );
                 assert_eq!(ours, typed == "Pass#word1", "{typed:?} against {phc}");
             }
         }
@@ -400,21 +422,21 @@ mod tests {
     }
 
     #[test]
-    fn a_hash_without_salt_or_output_is_an_error() {
+    fn a_hash_that_parses_but_cannot_be_computed_matches_nothing() -> Result<(), PasswordError> {
+        let mut hasher = Hasher::new();
         for phc in [
             "$argon2id$v=19$m=19456,t=2,p=1",
             "$argon2id$v=19$m=19456,t=2,p=1$f2S9F36Xis6lPk4OG2glpQ",
             "$argon2id$v=99$m=19456,t=2,p=1$f2S9F36Xis6lPk4OG2glpQ$G0s2FxHoTrQJxnwrJFEx/Bw97pRROK9uFpb1N+8BPJI",
+            "$argon2id$v=19$m=1,t=2,p=1$f2S9F36Xis6lPk4OG2glpQ$G0s2FxHoTrQJxnwrJFEx/Bw97pRROK9uFpb1N+8BPJI",
             "$scrypt$ln=15,r=8,p=1$f2S9F36Xis6lPk4OG2glpQ$G0s2FxHoTrQJxnwrJFEx/Bw97pRROK9uFpb1N+8BPJI",
         ] {
-            assert!(
-                matches!(
-                    verify(&Secret::new("x".into()), phc),
-                    Err(PasswordError::BadHash)
-                ),
-                "{phc}"
-            );
+            assert!(PasswordHash::new(phc).is_ok(), "the case must parse: {phc}");
+            let pw = Secret::new("x".into());
+            assert!(!verify(&pw, phc)?, "{phc}");
+            assert!(!hasher.verify(&pw, phc)?, "{phc}");
         }
+        Ok(())
     }
 
     #[test]

@@ -232,6 +232,19 @@ fn without_foreign_keys<T>(
     f: impl FnOnce(&mut Connection) -> rusqlite::Result<T>,
 ) -> rusqlite::Result<T> {
     conn.execute_batch("PRAGMA foreign_keys = OFF")?;
+    // Inside an open transaction the pragma is silently ignored, and a
+    // rebuild would then cascade: refuse rather than trust it.
+    let still_on: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+    if still_on {
+        let _ = conn.execute_batch("PRAGMA foreign_keys = ON");
+        return Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_MISUSE),
+            Some(
+                "cannot turn foreign keys off to upgrade the schema; the file was not changed"
+                    .into(),
+            ),
+        ));
+    }
     let out = f(conn);
     let on = conn.execute_batch("PRAGMA foreign_keys = ON");
     let out = out?;
@@ -321,8 +334,9 @@ fn new_private_file(path: &Path) -> Result<(), OpenError> {
     fs::set_permissions(path, fs::Permissions::from_mode(0o600)).map_err(io_err)
 }
 
-/// Build a complete database at `tmp`: schema and seed in one transaction,
-/// then switch to WAL (no frames yet) and close, so the file stands alone.
+/// Build a complete database at `tmp`: the schema, then the seed (two
+/// transactions on a file nobody else can see yet), then switch to WAL (no
+/// frames yet) and close, so the file stands alone.
 fn build<E>(tmp: &Path, seed: impl FnOnce(&Connection) -> Result<(), E>) -> Result<(), E>
 where
     E: From<OpenError> + From<rusqlite::Error>,
@@ -534,6 +548,22 @@ mod tests {
         );
         let conn = Connection::open(&path)?;
         assert_eq!(header(&conn)?.1, 4, "the version must not move");
+        Ok(())
+    }
+
+    #[test]
+    fn foreign_keys_that_cannot_be_turned_off_stop_a_migration() -> rusqlite::Result<()> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.execute_batch("PRAGMA foreign_keys = ON; BEGIN;")?;
+        let ran = without_foreign_keys(&mut conn, |_| Ok(()));
+        assert!(
+            ran.as_ref()
+                .is_err_and(|e| e.to_string().contains("cannot turn foreign keys off")),
+            "{ran:?}"
+        );
+        conn.execute_batch("ROLLBACK")?;
+        let on: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+        assert!(on);
         Ok(())
     }
 

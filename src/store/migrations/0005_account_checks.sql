@@ -1,8 +1,9 @@
 -- keyward schema, version 5: the account table rebuilt with the same rules,
 -- its CHECK constraints written as comparisons instead of IN lists. SQLite
--- builds a temporary lookup table for every IN list each time a row is
--- written; comparisons halve the cost of inserting an account (measured in
--- bulk imports). Never edit once shipped.
+-- evaluates an IN list of more than two values (the role rule) through a
+-- temporary lookup table built each time a row is written; as comparisons,
+-- inserting an account costs half as much (measured in bulk imports). Never
+-- edit once shipped.
 --
 -- Runs with foreign keys off (see store/open.rs): dropping the old table must
 -- not cascade to the rows that refer to it. The new table keeps every id, and
