@@ -443,6 +443,19 @@ mod tests {
         Ok(())
     }
 
+    /// A keyward file at schema version 4 in `dir`, then `sql` run on it.
+    fn version_4_file(dir: &Path, sql: &str) -> rusqlite::Result<PathBuf> {
+        let path = dir.join("v4.db");
+        let conn = Connection::open(&path)?;
+        conn.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
+        for sql in &MIGRATIONS[..4] {
+            conn.execute_batch(sql)?;
+        }
+        conn.execute_batch("PRAGMA user_version = 4")?;
+        conn.execute_batch(sql)?;
+        Ok(path)
+    }
+
     /// Version 5 rebuilds `account`: every row and every reference to it must
     /// survive, the rules must still hold, and deleting an account must still
     /// cascade to the rows that refer to it.
@@ -450,16 +463,9 @@ mod tests {
     fn rebuilding_account_keeps_rows_references_and_rules() -> Result<(), Box<dyn std::error::Error>>
     {
         let dir = tempfile::tempdir()?;
-        let path = dir.path().join("v4.db");
-        {
-            let conn = Connection::open(&path)?;
-            conn.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
-            for sql in &MIGRATIONS[..4] {
-                conn.execute_batch(sql)?;
-            }
-            conn.execute_batch(
-                "PRAGMA user_version = 4;
-                 PRAGMA foreign_keys = ON;
+        let path = version_4_file(
+            dir.path(),
+            "PRAGMA foreign_keys = ON;
                  INSERT INTO facility (id, code, name, created_at) VALUES (7, 'hq', 'HQ', 1);
                  INSERT INTO account (id, username, role, locked_at, lock_reason, failed_attempts,
                      must_change_password, terms_pending, password_hash, password_changed_at,
@@ -469,8 +475,7 @@ mod tests {
                  INSERT INTO account_facility (account_id, facility_id) VALUES (42, 7);
                  INSERT INTO password_history (account_id, hash, set_at) VALUES (42, 'h2', 2);
                  INSERT INTO twofa (account_id, secret, enrolled_at) VALUES (42, 'sealed', 3);",
-            )?;
-        }
+        )?;
         let store = Store::open(&path)?;
         let c = &store.conn;
         assert_eq!(header(c)?.1, SCHEMA_VERSION);
@@ -522,21 +527,13 @@ mod tests {
     fn a_migration_that_would_break_a_reference_changes_nothing()
     -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
-        let path = dir.path().join("v4.db");
-        {
-            let conn = Connection::open(&path)?;
-            conn.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
-            for sql in &MIGRATIONS[..4] {
-                conn.execute_batch(sql)?;
-            }
-            // A dangling reference written with foreign keys off, as an
-            // older tool or a hand edit might leave.
-            conn.execute_batch(
-                "PRAGMA user_version = 4;
-                 PRAGMA foreign_keys = OFF;
-                 INSERT INTO password_history (account_id, hash, set_at) VALUES (99, 'h', 1);",
-            )?;
-        }
+        // A dangling reference written with foreign keys off, as an older
+        // tool or a hand edit might leave.
+        let path = version_4_file(
+            dir.path(),
+            "PRAGMA foreign_keys = OFF;
+             INSERT INTO password_history (account_id, hash, set_at) VALUES (99, 'h', 1);",
+        )?;
         let refused = Store::open(&path).err().map(|e| e.to_string());
         assert!(
             refused
