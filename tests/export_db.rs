@@ -156,7 +156,7 @@ fn an_export_imports_into_a_fresh_database_as_the_same_accounts() {
     assert_code(&out, 0);
     let csv = stdout(&out);
 
-    let b = TestEnv::with_db();
+    let b = TestEnv::with_default_terms();
     let v = b.import_json(&csv, &["--create-facilities", "--on-conflict", "skip"]);
     assert_eq!(v["created"], 3, "{v}");
     assert_eq!(v["skipped"], 1, "root exists in both: {v}");

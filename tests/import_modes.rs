@@ -43,6 +43,7 @@ fn json_credentials(v: &Value) -> Vec<(String, String)> {
 #[test]
 fn a_plain_import_creates_accounts_with_role_facilities_name_and_pending_actions() {
     let env = env_with_facilities();
+    env.publish_terms("Be kind.\n");
     let csv = format!(
         "{IMPORT_HEADER}\n\
          Alice,Alice Archer,SUPERVISOR,DAL01;HOU02,\n\

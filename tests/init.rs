@@ -190,3 +190,27 @@ fn init_twice_exits_8() {
     assert_code(&out, 8);
     assert_eq!(env.usernames(), vec!["root"]);
 }
+
+#[test]
+fn init_publishes_default_terms_that_new_accounts_must_accept() {
+    let env = TestEnv::with_default_terms();
+    let t = env.json(&["terms", "show"]);
+    assert_eq!(t["version"], 1, "{t}");
+    let text = t["text"].as_str().expect("text");
+    assert!(text.contains("keyward terms set"), "{text}");
+    // The first account created them and has nothing pending.
+    let admin = env.users()[0].clone();
+    assert_eq!(admin["terms_pending"], false, "{admin}");
+    // A new account must accept them at its first sign-in.
+    env.add_user_with_password("carol", "user", &[], "Dove#pw4242");
+    env.exec(
+        "UPDATE account SET must_change_password = 0, terms_pending = 0 WHERE username = 'carol'",
+    );
+    let out = env.auth("carol", "Dove#pw4242");
+    assert_code(&out, 5);
+    assert_eq!(
+        parse_stdout(&out)["required_actions"],
+        serde_json::json!(["accept_terms"])
+    );
+    assert_eq!(env.user("carol")["terms_pending"], true);
+}

@@ -567,30 +567,31 @@ fn verify_names_the_row_after_a_deleted_first_row() {
 #[test]
 fn verify_names_the_first_of_two_swapped_rows() {
     let env = logged();
+    // Rows 1 and 2 are init's; 3 and 4 add facilities A and B.
     // Content only (hashes stay), then whole rows (hashes travel along).
     env.exec(
-        "CREATE TEMP TABLE s AS SELECT * FROM audit WHERE id IN (2, 3);
+        "CREATE TEMP TABLE s AS SELECT * FROM audit WHERE id IN (3, 4);
          UPDATE audit SET
-           at = (SELECT at FROM s WHERE s.id = 5 - audit.id),
-           actor = (SELECT actor FROM s WHERE s.id = 5 - audit.id),
-           action = (SELECT action FROM s WHERE s.id = 5 - audit.id),
-           target = (SELECT target FROM s WHERE s.id = 5 - audit.id),
-           facility = (SELECT facility FROM s WHERE s.id = 5 - audit.id),
-           details = (SELECT details FROM s WHERE s.id = 5 - audit.id)
-         WHERE id IN (2, 3);",
+           at = (SELECT at FROM s WHERE s.id = 7 - audit.id),
+           actor = (SELECT actor FROM s WHERE s.id = 7 - audit.id),
+           action = (SELECT action FROM s WHERE s.id = 7 - audit.id),
+           target = (SELECT target FROM s WHERE s.id = 7 - audit.id),
+           facility = (SELECT facility FROM s WHERE s.id = 7 - audit.id),
+           details = (SELECT details FROM s WHERE s.id = 7 - audit.id)
+         WHERE id IN (3, 4);",
     );
     let rows = env.audit_rows();
-    assert_eq!(rows[1]["facility"], "B", "swap did not happen: {rows:#?}");
-    assert_eq!(rows[2]["facility"], "A", "swap did not happen: {rows:#?}");
-    assert_broken_at(&env, 2);
+    assert_eq!(rows[2]["facility"], "B", "swap did not happen: {rows:#?}");
+    assert_eq!(rows[3]["facility"], "A", "swap did not happen: {rows:#?}");
+    assert_broken_at(&env, 3);
 
     let env = logged();
     env.exec(
-        "UPDATE audit SET id = -2 WHERE id = 2;
-         UPDATE audit SET id = 2 WHERE id = 3;
-         UPDATE audit SET id = 3 WHERE id = -2;",
+        "UPDATE audit SET id = -3 WHERE id = 3;
+         UPDATE audit SET id = 3 WHERE id = 4;
+         UPDATE audit SET id = 4 WHERE id = -3;",
     );
-    assert_broken_at(&env, 2);
+    assert_broken_at(&env, 3);
 }
 
 /// The chain as documented: SHA-256 over the previous hash, a newline and
@@ -700,7 +701,7 @@ fn audit_list_filters_by_user_action_and_time_oldest_first() {
         );
         assert_code(&out, 0);
     }
-    env.exec("UPDATE account SET must_change_password = 0, terms_pending = 0");
+    env.clear_pending("1");
     // The day before: bob's sign-ins, which --since excludes.
     assert_code(&env.auth_at(day_before, "bob", "Pass#word9"), 0);
     assert_code(&env.auth_at(day_before, "bob", "Wrong#word9"), 3);

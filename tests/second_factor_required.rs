@@ -11,9 +11,7 @@ const PW: &str = "Start#pw1";
 /// An enrolled supervisor with no pending actions; returns its base32 secret.
 fn enrolled(env: &TestEnv) -> String {
     env.add_user_with_password("sup", "supervisor", &[], PW);
-    env.exec(
-        "UPDATE account SET must_change_password = 0, terms_pending = 0 WHERE username = 'sup'",
-    );
+    env.clear_pending("username = 'sup'");
     let v = env.json(&["2fa", "enroll", "sup"]);
     let secret = v["secret"].as_str().expect("secret").to_string();
     let code = code_at(&secret, NOW_UNIX);

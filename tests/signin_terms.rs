@@ -257,8 +257,8 @@ fn accept_for_unknown_user_exits_3() {
 #[test]
 fn accept_on_a_locked_account_exits_4() {
     let env = TestEnv::with_db();
-    env.publish_terms(TEXT_1);
     env.ready_user("alice", PW);
+    env.publish_terms(TEXT_1);
     assert_code(&env.run(&["user", "lock", "alice"]), 0);
     assert_code(&accept(&env, "alice", PW), 4);
     assert_eq!(list(&env)[0]["accepted"], 0);
@@ -268,8 +268,8 @@ fn accept_on_a_locked_account_exits_4() {
 #[test]
 fn accept_on_a_disabled_account_exits_4() {
     let env = TestEnv::with_db();
-    env.publish_terms(TEXT_1);
     env.ready_user("alice", PW);
+    env.publish_terms(TEXT_1);
     assert_code(&env.run(&["user", "disable", "alice"]), 0);
     assert_code(&accept(&env, "alice", PW), 4);
     assert_eq!(list(&env)[0]["accepted"], 0);
@@ -313,4 +313,33 @@ fn publishing_a_new_version_makes_accounts_accept_again() {
         parse_stdout(&out)["required_actions"],
         serde_json::json!(["accept_terms"])
     );
+}
+
+#[test]
+fn show_and_list_report_the_terms_pending_that_sign_in_enforces() {
+    let env = TestEnv::with_db();
+    env.ready_user("alice", PW);
+    env.ready_user("bob", PW);
+    assert_eq!(env.user("alice")["terms_pending"], false);
+    env.publish_terms(TEXT_2);
+    // Sign-in asks alice for the new version: what admins see must say so.
+    let out = env.auth("alice", PW);
+    assert_code(&out, 5);
+    assert_eq!(
+        parse_stdout(&out)["required_actions"],
+        serde_json::json!(["accept_terms"])
+    );
+    assert_eq!(env.user("alice")["terms_pending"], true);
+    let listed: Vec<bool> = env
+        .users()
+        .iter()
+        .filter(|u| u["username"] == "alice" || u["username"] == "bob")
+        .map(|u| u["terms_pending"] == true)
+        .collect();
+    assert_eq!(listed, [true, true]);
+    // Once alice accepts, both views and sign-in agree again.
+    assert_code(&accept(&env, "alice", PW), 0);
+    assert_eq!(env.user("alice")["terms_pending"], false);
+    assert_code(&env.auth("alice", PW), 0);
+    assert_eq!(env.user("bob")["terms_pending"], true);
 }

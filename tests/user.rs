@@ -6,7 +6,7 @@ use common::*;
 use serde_json::json;
 
 fn env_with_facilities() -> TestEnv {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     env.facility("DAL01");
     env.facility("HOU02");
     env
@@ -15,10 +15,7 @@ fn env_with_facilities() -> TestEnv {
 /// Clears both sign-in flags directly in the database so that a command
 /// that sets them can be observed.
 fn clear_flags(env: &TestEnv, username: &str) {
-    let t = env.users_table();
-    env.exec(&format!(
-        "UPDATE \"{t}\" SET must_change_password = 0, terms_pending = 0 WHERE username = '{username}'"
-    ));
+    env.clear_pending(&format!("username = '{username}'"));
     let u = env.user(username);
     assert_eq!(u["must_change_password"], false, "setup: {u}");
     assert_eq!(u["terms_pending"], false, "setup: {u}");
@@ -106,7 +103,7 @@ fn add_without_facilities_is_allowed() {
 
 #[test]
 fn add_every_role() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     for role in ["user", "supervisor", "admin", "support"] {
         let name = format!("x{role}");
         let v = env.json(&["user", "add", &name, "--role", role]);
@@ -116,7 +113,7 @@ fn add_every_role() {
 
 #[test]
 fn add_with_bad_role_is_a_usage_error() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     let snap = env.snapshot();
     assert_code(&env.run(&["user", "add", "alice", "--role", "wizard"]), 2);
     assert_eq!(env.snapshot(), snap);
@@ -153,7 +150,7 @@ fn add_with_unknown_facility_exits_7_and_creates_nothing() {
 
 #[test]
 fn add_with_bad_username_exits_65_and_changes_nothing() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     let long = "a".repeat(33);
     for name in [
         "ab",
@@ -180,7 +177,7 @@ fn add_with_bad_username_exits_65_and_changes_nothing() {
 
 #[test]
 fn add_accepts_username_edge_cases() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     let long = "a".repeat(32);
     for name in ["abc", "9lives", "j.doe_x-1", long.as_str()] {
         assert_code(&env.run(&["user", "add", name]), 0);
@@ -190,7 +187,7 @@ fn add_accepts_username_edge_cases() {
 
 #[test]
 fn add_with_empty_display_name_means_none() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     let v = env.json(&["user", "add", "alice", "--name", ""]);
     assert!(v["name"].is_null(), "{v}");
     assert!(env.user("alice")["name"].is_null());
@@ -198,7 +195,7 @@ fn add_with_empty_display_name_means_none() {
 
 #[test]
 fn add_with_bad_display_name_exits_65() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     let long = "n".repeat(101);
     for name in ["line\nbreak", long.as_str()] {
         let snap = env.snapshot();
@@ -278,20 +275,20 @@ fn list_filters_by_role_and_status() {
 
 #[test]
 fn list_with_unknown_facility_exits_7() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     assert_code(&env.run(&["user", "list", "--facility", "NOPE"]), 7);
 }
 
 #[test]
 fn list_with_bad_status_is_a_usage_error() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     assert_code(&env.run(&["user", "list", "--status", "frozen"]), 2);
     assert_code(&env.run(&["user", "list", "--role", "wizard"]), 2);
 }
 
 #[test]
 fn show_unknown_exits_7() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     assert_code(&env.run(&["user", "show", "nobody"]), 7);
 }
 
@@ -395,7 +392,7 @@ fn unassign_unknown_facility_exits_7() {
 
 #[test]
 fn set_role_positional_and_flag() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     env.add_user("alice", "user", &[]);
     let v = env.json(&["user", "set-role", "alice", "admin"]);
     assert_account(&v);
@@ -407,7 +404,7 @@ fn set_role_positional_and_flag() {
 
 #[test]
 fn set_role_without_role_is_a_usage_error() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     env.add_user("alice", "user", &[]);
     assert_code(&env.run(&["user", "set-role", "alice"]), 2);
     assert_code(&env.run(&["user", "set-role", "alice", "wizard"]), 2);
@@ -416,13 +413,13 @@ fn set_role_without_role_is_a_usage_error() {
 
 #[test]
 fn set_role_unknown_user_exits_7() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     assert_code(&env.run(&["user", "set-role", "nobody", "admin"]), 7);
 }
 
 #[test]
 fn last_support_cannot_be_demoted() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     let snap = env.snapshot();
     assert_code(&env.run(&["user", "set-role", "root", "admin"]), 1);
     assert_eq!(env.snapshot(), snap);
@@ -430,14 +427,14 @@ fn last_support_cannot_be_demoted() {
 
 #[test]
 fn last_support_may_be_set_to_support_again() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     assert_code(&env.run(&["user", "set-role", "root", "support"]), 0);
     assert_eq!(env.user("root")["role"], "support");
 }
 
 #[test]
 fn a_support_can_be_demoted_when_another_remains() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     env.add_user("second", "support", &[]);
     assert_code(&env.run(&["user", "set-role", "root", "admin"]), 0);
     assert_eq!(env.user("root")["role"], "admin");
@@ -447,7 +444,7 @@ fn a_support_can_be_demoted_when_another_remains() {
 
 #[test]
 fn disable_and_enable() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     env.add_user("alice", "user", &[]);
     let v = env.json(&["user", "disable", "alice"]);
     assert_account(&v);
@@ -460,14 +457,14 @@ fn disable_and_enable() {
 
 #[test]
 fn disable_unknown_exits_7() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     assert_code(&env.run(&["user", "disable", "nobody"]), 7);
     assert_code(&env.run(&["user", "enable", "nobody"]), 7);
 }
 
 #[test]
 fn last_support_cannot_be_disabled() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     let snap = env.snapshot();
     assert_code(&env.run(&["user", "disable", "root"]), 1);
     assert_eq!(env.snapshot(), snap);
@@ -475,7 +472,7 @@ fn last_support_cannot_be_disabled() {
 
 #[test]
 fn a_disabled_support_does_not_count_as_the_remaining_support() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     env.add_user("second", "support", &[]);
     assert_code(&env.run(&["user", "disable", "second"]), 0);
     let snap = env.snapshot();
@@ -487,7 +484,7 @@ fn a_disabled_support_does_not_count_as_the_remaining_support() {
 
 #[test]
 fn lock_sets_status_locked_with_reason_admin() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     env.add_user("alice", "user", &[]);
     let v = env.json(&["user", "lock", "alice"]);
     assert_account(&v);
@@ -499,14 +496,14 @@ fn lock_sets_status_locked_with_reason_admin() {
 
 #[test]
 fn lock_unknown_exits_7() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     assert_code(&env.run(&["user", "lock", "nobody"]), 7);
     assert_code(&env.run(&["user", "unlock", "nobody"]), 7);
 }
 
 #[test]
 fn unlock_clears_lock_and_failures_and_sets_flags() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     env.add_user("alice", "user", &[]);
     assert_code(&env.run(&["user", "lock", "alice"]), 0);
     let t = env.users_table();
@@ -535,7 +532,7 @@ fn unlock_clears_lock_and_failures_and_sets_flags() {
 
 #[test]
 fn unlock_lifts_a_failed_attempts_lock() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     env.add_user("alice", "user", &[]);
     // Simulate three failed sign-ins: lock with reason failed-attempts.
     assert_code(&env.run(&["user", "lock", "alice"]), 0);
@@ -561,7 +558,7 @@ fn unlock_lifts_a_failed_attempts_lock() {
 
 #[test]
 fn unlock_of_an_unlocked_account_still_sets_flags() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     let v = env.json(&["user", "unlock", "root"]);
     assert_eq!(v["status"], "active");
     assert_eq!(v["must_change_password"], true);
@@ -571,7 +568,7 @@ fn unlock_of_an_unlocked_account_still_sets_flags() {
 #[test]
 fn unlock_keeps_a_disabled_account_disabled_or_reports_it() {
     // Unlock is about the lock; it must not silently enable a disabled account.
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     env.add_user("alice", "user", &[]);
     assert_code(&env.run(&["user", "disable", "alice"]), 0);
     let out = env.run(&["user", "unlock", "alice"]);
@@ -583,7 +580,7 @@ fn unlock_keeps_a_disabled_account_disabled_or_reports_it() {
 
 #[test]
 fn reset_password_generates_a_new_temporary_password_and_sets_flags() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     let old = env.add_user("alice", "user", &[]);
     clear_flags(&env, "alice");
     let old_hash = env.password_hash("alice");
@@ -606,7 +603,7 @@ fn reset_password_generates_a_new_temporary_password_and_sets_flags() {
 
 #[test]
 fn reset_password_of_init_account_sets_flags() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     let v = env.json(&["user", "reset-password", "root"]);
     assert!(v["temporary_password"].is_string(), "{v}");
     let u = env.user("root");
@@ -616,7 +613,7 @@ fn reset_password_of_init_account_sets_flags() {
 
 #[test]
 fn reset_password_clears_lock_and_failures() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     env.add_user("alice", "user", &[]);
     assert_code(&env.run(&["user", "lock", "alice"]), 0);
     let t = env.users_table();
@@ -631,7 +628,7 @@ fn reset_password_clears_lock_and_failures() {
 
 #[test]
 fn reset_password_with_stdin_sets_that_password_and_flags() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     env.add_user("alice", "user", &[]);
     clear_flags(&env, "alice");
     let v = env.json_stdin(
@@ -652,7 +649,7 @@ fn reset_password_with_stdin_sets_that_password_and_flags() {
 
 #[test]
 fn reset_password_unknown_exits_7() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     assert_code(&env.run(&["user", "reset-password", "nobody"]), 7);
 }
 
@@ -682,7 +679,7 @@ fn remove_with_yes_deletes_the_account() {
 
 #[test]
 fn removed_username_can_be_reused() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     env.add_user("alice", "user", &[]);
     assert_code(&env.run(&["user", "remove", "alice", "--yes"]), 0);
     env.add_user("alice", "admin", &[]);
@@ -691,13 +688,13 @@ fn removed_username_can_be_reused() {
 
 #[test]
 fn remove_unknown_exits_7() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     assert_code(&env.run(&["user", "remove", "nobody", "--yes"]), 7);
 }
 
 #[test]
 fn last_support_cannot_be_removed() {
-    let env = TestEnv::with_db();
+    let env = TestEnv::with_default_terms();
     let snap = env.snapshot();
     assert_code(&env.run(&["user", "remove", "root", "--yes"]), 1);
     assert_eq!(env.snapshot(), snap);

@@ -10,7 +10,7 @@ use crate::domain::password;
 use crate::domain::policy::Policy;
 use crate::store::accounts::{self, NewAccount};
 use crate::store::open::folder_is_shared;
-use crate::store::{Store, policy};
+use crate::store::{Store, policy, terms};
 
 #[derive(Serialize)]
 struct Created<'a> {
@@ -45,7 +45,7 @@ pub fn run(ctx: &Ctx, admin: &str, password_stdin: bool) -> Result<()> {
             None,
             serde_json::json!({"role": "support"}),
         )?;
-        accounts::insert(
+        let id = accounts::insert(
             tx,
             &NewAccount {
                 username: username.as_str(),
@@ -56,6 +56,19 @@ pub fn run(ctx: &Ctx, admin: &str, password_stdin: bool) -> Result<()> {
                 now: ctx.now(),
             },
         )?;
+        // Default terms as version 1 (SPEC 4); the first account, created
+        // with nothing pending, has accepted them.
+        let text = crate::domain::terms::DEFAULT_TERMS;
+        let sha = crate::domain::terms::sha256_hex(text);
+        let version = terms::insert(tx, text, &sha, ctx.now())?;
+        ctx.audit(
+            tx,
+            "terms.publish",
+            None,
+            None,
+            serde_json::json!({"version": version, "sha256": sha, "default": true}),
+        )?;
+        terms::accept(tx, id, version, ctx.now())?;
         Ok(())
     })?;
 

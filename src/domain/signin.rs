@@ -127,6 +127,18 @@ pub fn password_expired(state: &SigninState, policy: &Policy, now: i64) -> bool 
         && now - state.password_changed_at >= i64::from(policy.max_age_days) * 86_400
 }
 
+/// Whether sign-in asks for the terms: the newest version not accepted, or
+/// accepted but asked again (`terms_pending`: after creation, a reset or an
+/// unlock). With no terms published there is nothing to accept. `user show`
+/// reports this same answer.
+pub fn terms_needed(terms: TermsStatus, terms_pending: bool) -> bool {
+    match terms {
+        TermsStatus::None => false,
+        TermsStatus::Accepted => terms_pending,
+        TermsStatus::NotAccepted => true,
+    }
+}
+
 /// Steps 4-5: what is still required after a right password. `second_factor_done`
 /// is true when a right code was given (or none is needed).
 pub fn required_actions(
@@ -140,12 +152,7 @@ pub fn required_actions(
     if state.twofa_enrolled && !second_factor_done {
         actions.push(Action::SecondFactor);
     }
-    let terms_needed = match terms {
-        TermsStatus::None => false,
-        TermsStatus::Accepted => state.terms_pending,
-        TermsStatus::NotAccepted => true,
-    };
-    if terms_needed {
+    if terms_needed(terms, state.terms_pending) {
         actions.push(Action::AcceptTerms);
     }
     if state.must_change_password || password_expired(state, policy, now) {

@@ -5,6 +5,17 @@ use sha2::{Digest, Sha256};
 /// Largest terms text accepted, in bytes.
 pub const MAX_TERMS_BYTES: usize = 1024 * 1024;
 
+/// The terms `init` publishes as version 1, so that the first sign-in of
+/// every account asks for terms until the organisation publishes its own.
+pub const DEFAULT_TERMS: &str = "\
+Terms of use (default text: publish your organisation's own with `keyward terms set --file FILE`)
+
+1. This account is for your own use. Do not share your password or your second factor.
+2. Use it only for the work your role and facilities require.
+3. Report a lost device, a suspected disclosure or unusual activity to your site administrator at once.
+4. Sign-ins and administrative changes are recorded in an audit log.
+";
+
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum TermsError {
     #[error("the terms file is empty; write the terms text into it")]

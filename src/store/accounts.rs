@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::domain::account::{Account, Lock, LockReason, PendingActions, Role};
+use crate::domain::signin::{TermsStatus, terms_needed};
 
 /// What `insert` needs to create an account.
 pub struct NewAccount<'a> {
@@ -24,8 +25,21 @@ const SELECT: &str = "SELECT a.id, a.username, a.name, a.role, a.disabled, a.loc
         JOIN facility f ON f.id = af.facility_id WHERE af.account_id = a.id
         ORDER BY f.code COLLATE NOCASE)),
     EXISTS (SELECT 1 FROM twofa t WHERE t.account_id = a.id AND t.secret IS NOT NULL),
-    (SELECT json_group_array(facility_id) FROM account_facility af WHERE af.account_id = a.id)
+    (SELECT json_group_array(facility_id) FROM account_facility af WHERE af.account_id = a.id),
+    (SELECT CASE WHEN n.v IS NULL THEN 0
+        WHEN EXISTS (SELECT 1 FROM terms_acceptance ta
+            WHERE ta.account_id = a.id AND ta.version = n.v) THEN 1
+        ELSE 2 END FROM (SELECT max(version) AS v FROM terms) n)
     FROM account a";
+
+/// Column 17 of `SELECT`: the newest terms and whether the account accepted them.
+fn terms_status(code: i64) -> TermsStatus {
+    match code {
+        0 => TermsStatus::None,
+        1 => TermsStatus::Accepted,
+        _ => TermsStatus::NotAccepted,
+    }
+}
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Account> {
     let bad = |i: usize, what: &str| {
@@ -55,7 +69,9 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Account> {
         lock,
         failed_attempts: r.get(7)?,
         must_change_password: r.get(8)?,
-        terms_pending: r.get(9)?,
+        // What sign-in will ask, not only the stored flag: a newer version
+        // of the terms is pending for everyone who has not accepted it.
+        terms_pending: terms_needed(terms_status(r.get(17)?), r.get(9)?),
         facilities: serde_json::from_str(&facilities).map_err(|_| bad(14, "facility list"))?,
         twofa_enrolled: r.get(15)?,
         facility_ids: serde_json::from_str(&r.get::<_, String>(16)?)

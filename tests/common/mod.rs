@@ -198,8 +198,18 @@ impl TestEnv {
         Self { dir }
     }
 
-    /// A fresh environment with an initialised database (`root` / [`ROOT_PASSWORD`]).
+    /// A fresh environment with an initialised database (`root` / [`ROOT_PASSWORD`])
+    /// and no terms: the default terms `init` publishes are removed, so that
+    /// tests of other rules start from the seed's "no terms set" state and
+    /// publish terms when they need them. [`Self::with_default_terms`] keeps them.
     pub fn with_db() -> Self {
+        let env = Self::with_default_terms();
+        env.exec("DELETE FROM terms_acceptance; DELETE FROM terms;");
+        env
+    }
+
+    /// A fresh environment with the database exactly as `init` leaves it.
+    pub fn with_default_terms() -> Self {
         let env = Self::new();
         env.init();
         env
@@ -689,8 +699,18 @@ impl TestEnv {
     #[track_caller]
     pub fn ready_user(&self, name: &str, password: &str) {
         self.add_user_with_password(name, "user", &[], password);
+        self.clear_pending(&format!("username = '{name}'"));
+    }
+
+    /// Clears both sign-in flags of the accounts matching the SQL condition
+    /// `cond` and records that they accepted every published terms version
+    /// (`init` publishes version 1), so that `auth` asks them for nothing.
+    #[track_caller]
+    pub fn clear_pending(&self, cond: &str) {
         self.exec(&format!(
-            "UPDATE account SET must_change_password = 0, terms_pending = 0 WHERE username = '{name}'"
+            "UPDATE account SET must_change_password = 0, terms_pending = 0 WHERE {cond};
+             INSERT OR IGNORE INTO terms_acceptance (account_id, version, accepted_at)
+                 SELECT a.id, t.version, 0 FROM account a, terms t WHERE {cond};"
         ));
     }
 
@@ -995,9 +1015,7 @@ impl TestEnv {
     #[track_caller]
     pub fn ready_supervisor(&self, name: &str, password: &str) {
         self.add_user_with_password(name, "supervisor", &[], password);
-        self.exec(&format!(
-            "UPDATE account SET must_change_password = 0, terms_pending = 0 WHERE username = '{name}'"
-        ));
+        self.clear_pending(&format!("username = '{name}'"));
     }
 
     /// `2fa enroll NAME --json`, asserting success: (uri, secret).
@@ -1121,9 +1139,7 @@ impl TestEnv {
     #[track_caller]
     pub fn ready_account(&self, name: &str, role: &str, facilities: &[&str], password: &str) {
         self.add_user_with_password(name, role, facilities, password);
-        self.exec(&format!(
-            "UPDATE account SET must_change_password = 0, terms_pending = 0 WHERE username = '{name}'"
-        ));
+        self.clear_pending(&format!("username = '{name}'"));
     }
 
     /// Writes `password` and a newline to `op-NAME.pw` (mode 0600); returns the path.
