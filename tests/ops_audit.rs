@@ -9,10 +9,28 @@ use common::*;
 use serde_json::Value;
 use std::process::Output;
 
-/// The OS login the commands of these tests run as (`USER`).
+/// A login name the commands of these tests claim in `USER`/`LOGNAME`; the
+/// audit log must ignore it and name the real uid.
 const OS_LOGIN: &str = "auditor";
 
-/// `keyward ARGS` as the OS user [`OS_LOGIN`], with `input` on stdin.
+/// The actor audit rows must name: the real uid's entry, read by `id`.
+fn real_os_actor() -> String {
+    let id = |flag: &str| {
+        let out = std::process::Command::new("id")
+            .arg(flag)
+            .output()
+            .expect("run id");
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    };
+    match id("-un") {
+        Some(name) if !name.is_empty() => format!("os:{name}"),
+        _ => format!("os:uid:{}", id("-u").expect("id -u")),
+    }
+}
+
+/// `keyward ARGS` claiming to be [`OS_LOGIN`], with `input` on stdin.
 fn os_run(env: &TestEnv, args: &[&str], input: &str) -> Output {
     env.cmd()
         .env("USER", OS_LOGIN)
@@ -69,11 +87,7 @@ fn assert_recorded(
         assert_eq!(row["facility"], f, "{args:?}: facility of {row}");
     }
     for r in &new {
-        assert_eq!(
-            r["actor"],
-            format!("os:{OS_LOGIN}"),
-            "{args:?}: actor of {r}"
-        );
+        assert_eq!(r["actor"], real_os_actor(), "{args:?}: actor of {r}");
     }
     (row, out)
 }
@@ -231,25 +245,33 @@ fn the_first_row_records_init() {
 }
 
 #[test]
-fn without_a_login_name_the_actor_is_the_uid() {
+fn the_actor_is_the_real_uid_whatever_user_and_logname_say() {
     let env = TestEnv::with_db();
-    let head = env.audit_head_id();
-    let out = env
-        .cmd()
-        .env_remove("USER")
-        .env_remove("LOGNAME")
-        .args(["facility", "add", "A"])
-        .output()
-        .expect("run keyward");
-    assert_code(&out, 0);
-    let rows = env.audit_since(head);
-    assert_eq!(rows.len(), 1, "{rows:#?}");
-    let actor = rows[0]["actor"].as_str().unwrap_or("");
-    assert!(actor.starts_with("os:uid:"), "actor {actor:?}");
-    assert!(
-        actor["os:uid:".len()..].chars().all(|c| c.is_ascii_digit()),
-        "actor {actor:?}"
-    );
+    assert_ne!(real_os_actor(), format!("os:{OS_LOGIN}"), "setup");
+    for (user, logname) in [
+        (Some("alice"), Some("alice")),
+        (Some("eve\u{202E}ecila"), None),
+        (None, None),
+    ] {
+        let head = env.audit_head_id();
+        let mut cmd = env.cmd();
+        cmd.env_remove("USER").env_remove("LOGNAME");
+        if let Some(u) = user {
+            cmd.env("USER", u);
+        }
+        if let Some(l) = logname {
+            cmd.env("LOGNAME", l);
+        }
+        let code = format!("F{}", head);
+        let out = cmd
+            .args(["facility", "add", &code])
+            .output()
+            .expect("run keyward");
+        assert_code(&out, 0);
+        let rows = env.audit_since(head);
+        assert_eq!(rows.len(), 1, "{rows:#?}");
+        assert_eq!(rows[0]["actor"], real_os_actor(), "USER={user:?}");
+    }
 }
 
 #[test]

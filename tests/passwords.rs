@@ -157,6 +157,26 @@ fn trailing_crlf_is_not_part_of_the_password() {
     }
 }
 
+/// pam_exec (expose_authtok) sends the password NUL-terminated on some
+/// Linux-PAM versions: the NUL is not part of it, and the right password
+/// must neither fail nor count toward the lockout.
+#[test]
+fn one_trailing_nul_is_not_part_of_the_password() {
+    let env = TestEnv::with_db();
+    env.ready_user("alice", "Zebra#Quill7");
+    for input in ["Zebra#Quill7\0", "Zebra#Quill7\0\n", "Zebra#Quill7\n"] {
+        let out = env.run_stdin(&["--json", "auth", "alice", "--password-stdin"], input);
+        assert_code(&out, 0);
+    }
+    assert_eq!(env.user("alice")["failed_attempts"], 0);
+    // Only one: a second NUL is part of the password, which is then wrong.
+    let out = env.run_stdin(
+        &["--json", "auth", "alice", "--password-stdin"],
+        "Zebra#Quill7\0\0",
+    );
+    assert_code(&out, 3);
+}
+
 #[test]
 fn password_without_trailing_newline_is_accepted() {
     let env = TestEnv::with_db();

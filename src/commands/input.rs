@@ -43,6 +43,14 @@ fn violations(
     Ok(v)
 }
 
+/// A line without its ending: `\n` or `\r\n`, then one trailing NUL (what
+/// pam_exec sends on some Linux-PAM versions, with or without a newline).
+pub fn line_content(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    line.strip_suffix(b"\0").unwrap_or(line)
+}
+
 /// One line of stdin as a password; the line ending is removed. Longer than
 /// the limit, empty, or not UTF-8: refused before anything is hashed.
 pub fn read_password_line() -> Result<Secret> {
@@ -60,12 +68,8 @@ pub fn read_password_line() -> Result<Secret> {
         .lock()
         .take(MAX_PASSWORD_BYTES as u64 + 3)
         .read_until(b'\n', &mut buf)?;
-    if buf.last() == Some(&b'\n') {
-        buf.pop();
-        if buf.last() == Some(&b'\r') {
-            buf.pop();
-        }
-    }
+    let len = line_content(&buf).len();
+    buf.truncate(len);
     let text = String::from_utf8(buf)
         .map_err(|_| Failure::data("the password on stdin is not valid UTF-8"))?;
     let secret = Secret::new(text);
@@ -101,8 +105,7 @@ pub fn read_password_file(path: &std::path::Path) -> Result<Secret> {
                 path.display()
             ))
         })?;
-    let line = buf.split(|b| *b == b'\n').next().unwrap_or_default();
-    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let line = line_content(buf.split(|b| *b == b'\n').next().unwrap_or_default());
     let text = String::from_utf8(line.to_vec())
         .map_err(|_| Failure::data("the operator password file is not UTF-8 text"))?;
     let secret = Secret::new(text);

@@ -136,25 +136,14 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
-/// The local operating-system user, as `os:LOGIN` (or `os:uid:N` when no
-/// login name is known, e.g. under cron).
+/// The local operating-system user by its real uid: `os:NAME` from the
+/// password database, or `os:uid:N` without an entry. `USER` and `LOGNAME`
+/// are never read: anyone can set them (SPEC 10).
 fn os_actor() -> String {
-    for var in ["USER", "LOGNAME"] {
-        if let Ok(name) = std::env::var(var) {
-            let name: String = name.chars().filter(|c| !c.is_control()).take(64).collect();
-            if !name.is_empty() {
-                return format!("os:{name}");
-            }
-        }
-    }
-    let uid = std::fs::read_to_string("/proc/self/status")
+    let uid = nix::unistd::getuid();
+    let name = nix::unistd::User::from_uid(uid)
         .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("Uid:"))
-                .map(str::to_string)
-        })
-        .and_then(|l| l.split_whitespace().nth(1).map(str::to_string))
-        .unwrap_or_else(|| "unknown".into());
-    format!("os:uid:{uid}")
+        .flatten()
+        .map(|u| u.name);
+    crate::domain::names::os_actor(uid.as_raw(), name.as_deref())
 }

@@ -91,6 +91,19 @@ fn invisible(c: char) -> bool {
 
 /// A free-text name (facility or person): trimmed, 1-100 characters, no control,
 /// invisible or direction-changing characters.
+/// How audit rows name an OS user: `os:NAME` for the password database's
+/// name of the real uid, `os:uid:N` when it has none, or one that is empty,
+/// long or holds invisible or direction-changing characters (it could
+/// display as someone else).
+pub fn os_actor(uid: u32, name: Option<&str>) -> String {
+    match name {
+        Some(n) if !n.is_empty() && n.len() <= 64 && !n.chars().any(invisible) => {
+            format!("os:{n}")
+        }
+        _ => format!("os:uid:{uid}"),
+    }
+}
+
 pub fn display_name(what: &'static str, input: &str) -> Result<String, NameError> {
     let trimmed = input.trim();
     let len = trimmed.chars().count();
@@ -122,6 +135,15 @@ fn printable(input: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn os_actors_are_named_by_uid_entry_or_number() {
+        assert_eq!(os_actor(1000, Some("alice")), "os:alice");
+        assert_eq!(os_actor(1000, None), "os:uid:1000");
+        assert_eq!(os_actor(7, Some("")), "os:uid:7");
+        assert_eq!(os_actor(7, Some("eve\u{202E}ecila")), "os:uid:7");
+        assert_eq!(os_actor(7, Some(&"x".repeat(65))), "os:uid:7");
+    }
 
     #[test]
     fn usernames_are_lower_cased() {
