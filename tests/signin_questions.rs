@@ -130,6 +130,38 @@ fn set_three_answers_succeeds_and_stores_them_hashed() {
     }
 }
 
+/// The prompt says YYYY-MM-DD: anything else, an impossible day, today
+/// ([`NOW`] is 2026-11-22) or a future day is refused, and nothing is stored.
+#[test]
+fn birth_date_answers_must_be_real_past_dates() {
+    let env = TestEnv::with_db();
+    env.ready_user("alice", PW);
+    for bad in [
+        "31/12/1980",
+        "tomorrow",
+        "1980-02-30",
+        "2026-11-22",
+        "2031-01-01",
+    ] {
+        let answers = [
+            "maiden-name=Smithers".to_owned(),
+            "first-pet=Rex".to_owned(),
+            format!("birth-date={bad}"),
+        ];
+        let answers: Vec<&str> = answers.iter().map(String::as_str).collect();
+        let out = set(&env, "alice", PW, &answers);
+        assert_code(&out, 65);
+        assert!(has(&stderr(&out), "YYYY-MM-DD"), "{bad}: {}", stderr(&out));
+        assert!(answer_rows(&env).is_empty(), "{bad} stored answers");
+    }
+    let ok = [
+        "maiden-name=Smithers",
+        "first-pet=Rex",
+        "birth-date=2026-11-21",
+    ];
+    assert_code(&set(&env, "alice", PW, &ok), 0);
+}
+
 #[test]
 fn set_again_replaces_the_answers() {
     let env = TestEnv::with_db();

@@ -57,7 +57,10 @@ fn set(
     } else {
         ask_answers()?
     };
-    let chosen = catalogue::validate(&raw)?;
+    let today = jiff::Timestamp::from_second(ctx.now())?
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    let chosen = catalogue::validate(&raw, today)?;
     let mut hashed = Vec::with_capacity(chosen.len());
     for (q, answer) in &chosen {
         hashed.push((q.id, password::hash(&Secret::new(answer.clone()))?));

@@ -56,6 +56,32 @@ pub enum QuestionError {
     TooShort(String),
     #[error("the answer to `{0}` is longer than 256 bytes")]
     TooLong(String),
+    #[error(
+        "the answer to `birth-date` must be a real past date written YYYY-MM-DD (e.g. 1980-12-31)"
+    )]
+    BadDate,
+}
+
+/// A `birth-date` answer: exactly `YYYY-MM-DD`, a real calendar day, from
+/// 1900-01-01 up to the day before `today` (UTC).
+fn check_birth_date(answer: &str, today: jiff::civil::Date) -> Result<(), QuestionError> {
+    let b = answer.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+    let number = |r: std::ops::Range<usize>| answer.get(r).and_then(|t| t.parse::<i16>().ok());
+    let date = match (shape, number(0..4), number(5..7), number(8..10)) {
+        (true, Some(y), Some(m), Some(d)) => {
+            jiff::civil::Date::new(y, m as i8, d as i8).map_err(|_| QuestionError::BadDate)?
+        }
+        _ => return Err(QuestionError::BadDate),
+    };
+    if date.year() < 1900 || date >= today {
+        return Err(QuestionError::BadDate);
+    }
+    Ok(())
 }
 
 /// Trimmed, inner whitespace folded to one space, lower case.
@@ -69,9 +95,11 @@ pub fn normalise(answer: &str) -> String {
 
 /// Validate a full set of answers: known, distinct questions, exactly
 /// [`REQUIRED`] of them, each answer at least 2 characters once normalised.
+/// A `birth-date` answer must be a real past date (`today` is UTC).
 /// Returns (question, normalised answer) pairs.
 pub fn validate(
     answers: &[(String, String)],
+    today: jiff::civil::Date,
 ) -> Result<Vec<(&'static Question, String)>, QuestionError> {
     let mut out: Vec<(&'static Question, String)> = Vec::new();
     for (id, answer) in answers {
@@ -85,6 +113,9 @@ pub fn validate(
         }
         if norm.len() > 256 {
             return Err(QuestionError::TooLong(q.id.to_string()));
+        }
+        if q.id == "birth-date" {
+            check_birth_date(&norm, today)?;
         }
         out.push((q, norm));
     }
@@ -102,6 +133,40 @@ mod tests {
         list.iter()
             .map(|(q, a)| (q.to_string(), a.to_string()))
             .collect()
+    }
+
+    fn today() -> jiff::civil::Date {
+        jiff::civil::date(2026, 11, 22)
+    }
+
+    #[test]
+    fn birth_dates_are_real_past_days_as_yyyy_mm_dd() {
+        for ok in ["1980-12-31", "2000-02-29", "1900-01-01", "2026-11-21"] {
+            assert_eq!(check_birth_date(ok, today()), Ok(()), "{ok}");
+        }
+        for bad in [
+            "31/12/1980",
+            "tomorrow",
+            "1980-1-2",
+            "1980-02-30",
+            "1981-02-29",
+            "2026-11-22",
+            "2030-01-01",
+            "1899-12-31",
+            "+980-12-31",
+            "1980-12-3x",
+            "19801231",
+            "1980-12-31 ",
+            "1980-13-01",
+            "1980-00-10",
+            "",
+        ] {
+            assert_eq!(
+                check_birth_date(bad, today()),
+                Err(QuestionError::BadDate),
+                "{bad:?}"
+            );
+        }
     }
 
     #[test]
@@ -123,10 +188,10 @@ mod tests {
             ("first-pet", "Rex"),
             ("birth-date", "1980-01-02"),
         ]);
-        assert!(validate(&ok).is_ok());
+        assert!(validate(&ok, today()).is_ok());
         let two = set(&[("maiden-name", "Smith"), ("first-pet", "Rex")]);
         assert_eq!(
-            validate(&two).err(),
+            validate(&two, today()).err(),
             Some(QuestionError::Count { found: 2 })
         );
         let dup = set(&[
@@ -134,14 +199,23 @@ mod tests {
             ("MAIDEN-NAME", "b2"),
             ("first-pet", "c3"),
         ]);
-        assert!(matches!(validate(&dup), Err(QuestionError::Duplicate(_))));
+        assert!(matches!(
+            validate(&dup, today()),
+            Err(QuestionError::Duplicate(_))
+        ));
         let unknown = set(&[("favourite-colour", "blue")]);
-        assert!(matches!(validate(&unknown), Err(QuestionError::Unknown(_))));
+        assert!(matches!(
+            validate(&unknown, today()),
+            Err(QuestionError::Unknown(_))
+        ));
         let short = set(&[
             ("maiden-name", " x "),
             ("first-pet", "Rex"),
             ("birth-date", "1980"),
         ]);
-        assert!(matches!(validate(&short), Err(QuestionError::TooShort(_))));
+        assert!(matches!(
+            validate(&short, today()),
+            Err(QuestionError::TooShort(_))
+        ));
     }
 }
