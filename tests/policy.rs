@@ -199,6 +199,32 @@ fn out_of_range_message_names_the_range() {
     assert!(stderr(&out).contains("100"), "stderr: {}", stderr(&out));
 }
 
+/// Only the documented forms: a sign, a space, another case, a non-ASCII
+/// symbol or an empty role list is a mistake (exit 65), and nothing changes.
+#[test]
+fn lenient_forms_are_refused_and_change_nothing() {
+    let env = TestEnv::with_db();
+    let before = env.policy();
+    for bad in [
+        "min-length=+7",
+        "min-length= 7",
+        "MIN-LENGTH=8",
+        "special-chars=€",
+        "2fa-roles=",
+        "2fa-roles=admin, support",
+        "require-operator=TRUE",
+    ] {
+        let out = env.run(&["policy", "set", bad]);
+        assert_code(&out, 65);
+        assert!(!stderr(&out).is_empty(), "{bad}: no message");
+        assert_eq!(env.policy(), before, "{bad} changed the policy");
+    }
+    let out = env.run(&["policy", "set", "2fa-roles=none", "min-length=7"]);
+    assert_code(&out, 0);
+    assert_eq!(env.policy()["2fa-roles"], "", "{}", env.policy());
+    assert_eq!(env.policy()["min-length"], 7);
+}
+
 #[test]
 fn unknown_key_message_names_the_key() {
     let env = TestEnv::with_db();

@@ -152,10 +152,12 @@ fn key_names() -> String {
     KEYS.iter().map(|k| k.name).collect::<Vec<_>>().join(", ")
 }
 
+/// Values are taken exactly as typed: no sign, no spaces, no other case than
+/// the documented one (`min-length= 7`, `+7` and `TRUE` are mistakes to report).
 fn number(key: &'static str, raw: &str, min: u32, max: u32) -> Result<u32, PolicyError> {
-    raw.trim()
-        .parse::<u32>()
-        .ok()
+    Some(raw)
+        .filter(|r| !r.is_empty() && r.len() <= 10 && r.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|r| r.parse::<u32>().ok())
         .filter(|n| (min..=max).contains(n))
         .ok_or_else(|| PolicyError::BadValue {
             key,
@@ -165,13 +167,13 @@ fn number(key: &'static str, raw: &str, min: u32, max: u32) -> Result<u32, Polic
 }
 
 fn boolean(key: &'static str, raw: &str) -> Result<bool, PolicyError> {
-    match raw.trim().to_ascii_lowercase().as_str() {
+    match raw {
         "true" | "yes" | "on" | "1" => Ok(true),
         "false" | "no" | "off" | "0" => Ok(false),
         _ => Err(PolicyError::BadValue {
             key,
             value: raw.to_string(),
-            allowed: "true or false".into(),
+            allowed: "true or false (also yes/no, on/off, 1/0), in lower case".into(),
         }),
     }
 }
@@ -179,11 +181,11 @@ fn boolean(key: &'static str, raw: &str) -> Result<bool, PolicyError> {
 fn special_chars(raw: &str) -> Result<String, PolicyError> {
     let mut out = String::new();
     for c in raw.chars() {
-        if c.is_alphanumeric() || c.is_whitespace() || c.is_control() {
+        if !c.is_ascii_punctuation() {
             return Err(PolicyError::BadValue {
                 key: "special-chars",
                 value: raw.to_string(),
-                allowed: "up to 64 symbols, no letters, digits, spaces or control characters"
+                allowed: "ASCII symbols such as !@#$%^&*() (no letters, digits, spaces or non-ASCII characters)"
                     .into(),
             });
         }
@@ -191,42 +193,44 @@ fn special_chars(raw: &str) -> Result<String, PolicyError> {
             out.push(c);
         }
     }
-    if out.chars().count() > 64 {
-        return Err(PolicyError::BadValue {
-            key: "special-chars",
-            value: raw.to_string(),
-            allowed: "up to 64 symbols".into(),
-        });
-    }
     Ok(out)
 }
 
 fn issuer(raw: &str) -> Result<String, PolicyError> {
-    let v = raw.trim();
+    let v = raw;
     let len = v.chars().count();
-    if (1..=64).contains(&len) && !v.contains(':') && !v.chars().any(char::is_control) {
+    if (1..=64).contains(&len)
+        && v.trim() == v
+        && !v.contains(':')
+        && !v.chars().any(char::is_control)
+    {
         Ok(v.to_string())
     } else {
         Err(PolicyError::BadValue {
             key: "totp-issuer",
             value: raw.to_string(),
-            allowed: "1-64 characters without `:` or control characters".into(),
+            allowed: "1-64 characters without `:`, control characters or surrounding spaces".into(),
         })
     }
 }
 
 fn roles(raw: &str) -> Result<Vec<Role>, PolicyError> {
     let mut out: Vec<Role> = Vec::new();
-    let trimmed = raw.trim();
-    if trimmed.is_empty() || trimmed.eq_ignore_ascii_case("none") {
+    if raw == "none" {
         return Ok(out);
     }
-    for part in trimmed.split(',') {
-        let role = part.parse::<Role>().map_err(|_| PolicyError::BadValue {
-            key: "2fa-roles",
-            value: raw.to_string(),
-            allowed: "a comma-separated list of user, supervisor, admin, support (or none)".into(),
-        })?;
+    // Empty is refused: `2fa-roles=` is more likely a lost value than a
+    // wish to let nobody enrol, which is spelled `none`.
+    for part in raw.split(',') {
+        let role = Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == part)
+            .ok_or_else(|| PolicyError::BadValue {
+                key: "2fa-roles",
+                value: raw.to_string(),
+                allowed: "a comma-separated list of user, supervisor, admin, support without spaces, or none"
+                    .into(),
+            })?;
         if !out.contains(&role) {
             out.push(role);
         }
@@ -266,7 +270,7 @@ impl Policy {
     /// Set one key from its text form, checking that key's own range.
     /// Cross-key rules are checked by [`Policy::validate`].
     pub fn set(&mut self, key: &str, raw: &str) -> Result<(), PolicyError> {
-        match key.trim().to_ascii_lowercase().as_str() {
+        match key {
             "min-length" => self.min_length = number("min-length", raw, 1, 128)?,
             "max-length" => self.max_length = number("max-length", raw, 1, 128)?,
             "require-letter" => self.require_letter = boolean("require-letter", raw)?,
@@ -320,7 +324,7 @@ impl Policy {
         for pair in pairs {
             match pair.split_once('=') {
                 Some((key, value)) => {
-                    let key_norm = key.trim().to_ascii_lowercase();
+                    let key_norm = key.to_string();
                     if seen.contains(&key_norm) {
                         errors.push(PolicyError::Inconsistent(format!(
                             "`{key_norm}` is given more than once; give each key once"
@@ -359,7 +363,20 @@ impl Policy {
     ) -> Result<Policy, PolicyError> {
         let mut policy = Policy::default();
         for (k, v) in pairs {
-            policy.set(k, v)?;
+            match (k, v) {
+                // How an empty role list is stored.
+                ("2fa-roles", "") => policy.twofa_roles.clear(),
+                // Older keywards accepted any symbol and surrounding spaces
+                // here: a stored value is kept as it is, not refused as damage.
+                ("special-chars" | "totp-issuer", v) if policy.set(k, v).is_err() => {
+                    if k == "special-chars" {
+                        policy.special_chars = v.to_string();
+                    } else {
+                        policy.totp_issuer = v.trim().to_string();
+                    }
+                }
+                _ => policy.set(k, v)?,
+            }
         }
         policy.validate()?;
         Ok(policy)
@@ -540,6 +557,22 @@ mod tests {
             "totp-issuer=a:b",
             "special-chars=abc",
             "totp-issuer=",
+            // Only the documented forms: no sign, spaces, other case or symbols.
+            "min-length=+7",
+            "min-length= 7",
+            "min-length=7 ",
+            "MIN-LENGTH=8",
+            " min-length=8",
+            "require-operator=TRUE",
+            "require-digit= yes",
+            "special-chars=€",
+            "special-chars=! ",
+            "2fa-roles=",
+            "2fa-roles=Admin",
+            "2fa-roles=admin, support",
+            "2fa-roles=admin,",
+            "2fa-roles=NONE",
+            "totp-issuer= Acme",
         ] {
             assert!(
                 base.with_pairs(&pairs(&[bad])).is_err(),
@@ -553,13 +586,26 @@ mod tests {
             "2fa-roles=admin,support",
             "special-chars=-+=",
             "totp-issuer=Acme Corp",
-            "require-operator=TRUE",
+            "require-operator=yes",
+            "min-length=007",
         ] {
             assert!(
                 base.with_pairs(&pairs(&[good])).is_ok(),
                 "{good} should be accepted"
             );
         }
+    }
+
+    #[test]
+    fn stored_values_of_older_versions_still_load() {
+        let p = Policy::from_pairs([("2fa-roles", ""), ("special-chars", "€!")]);
+        let p = p.expect("stored policy loads");
+        assert!(p.twofa_roles.is_empty());
+        assert_eq!(p.special_chars, "€!");
+        // What is saved loads back as the same policy.
+        let saved = p.to_pairs();
+        let again = Policy::from_pairs(saved.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(again.expect("round trip"), p);
     }
 
     #[test]
@@ -576,7 +622,7 @@ mod tests {
 
     #[test]
     fn a_key_given_twice_is_refused() {
-        let r = Policy::default().with_pairs(&pairs(&["MIN-LENGTH=8", "min-length=7"]));
+        let r = Policy::default().with_pairs(&pairs(&["min-length=8", "min-length=7"]));
         assert!(r.is_err());
     }
 
