@@ -174,3 +174,49 @@ fn a_damaged_stored_policy_is_an_error_not_bad_input() {
     assert_code(&out, 1);
     assert!(has(&stderr(&out), "future-key"), "{}", stderr(&out));
 }
+
+/// `keyward ARGS >&-`: stdout closed (EBADF), which Rust's stdout accepts
+/// silently. The environment of [`std_cmd`], through `sh`.
+fn closed_stdout(env: &TestEnv, args: &[&str]) -> std::process::Output {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("exec \"$0\" \"$@\" >&-")
+        .arg(bin())
+        .args(args)
+        .env("KEYWARD_DB", env.db_path())
+        .env("KEYWARD_NOW", NOW)
+        .env("NO_COLOR", "1")
+        .env_remove("KEYWARD_AS")
+        .stdin(Stdio::null());
+    cmd.output().expect("run sh")
+}
+
+#[test]
+fn a_closed_stdout_loses_no_generated_password_silently() {
+    let env = TestEnv::new();
+    let out = closed_stdout(&env, &["init", "--admin", "root"]);
+    assert_code(&out, 1);
+    assert!(
+        has(&stderr(&out), "reset-password root"),
+        "{}",
+        stderr(&out)
+    );
+    for args in [
+        &["user", "add", "zed"][..],
+        &["user", "reset-password", "zed"],
+    ] {
+        let out = closed_stdout(&env, args);
+        assert_code(&out, 1);
+        assert!(
+            has(&stderr(&out), "reset-password zed"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    // Nothing secret, nothing lost: a closed stdout is not an error.
+    assert_code(&closed_stdout(&env, &["user", "list"]), 0);
+    let out = env.run_stdin(&["user", "add", "amy", "--password-stdin"], "Chosen#pw42\n");
+    assert_code(&out, 0);
+    let out = closed_stdout(&env, &["user", "disable", "amy"]);
+    assert_code(&out, 0);
+}

@@ -215,6 +215,11 @@ pub fn confirm(yes: bool, action: &str) -> Result<()> {
 /// A generated password is shown exactly once; if that fails (a closed pipe,
 /// a full disk) the command must not look successful, since nobody saw it.
 pub fn delivered(written: std::io::Result<()>, shown: bool, username: &str) -> Result<()> {
+    // A closed stdout "accepts" the write; it counts as a failed one.
+    let written = written.and_then(|()| match shown {
+        true => crate::output::stdout_open(),
+        false => Ok(()),
+    });
     match written {
         Err(e) if shown => Err(Failure::refused(format!(
             "the password for {username} is set but could not be shown ({e}); \
