@@ -13,7 +13,7 @@ pub enum DbCmd {
     /// checked before the command reports success. It holds password hashes:
     /// keep it as safe as the database.
     Backup {
-        /// The new file
+        /// The new file, in an existing folder (no folder is ever created)
         #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
     },

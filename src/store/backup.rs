@@ -4,7 +4,9 @@ use std::fs;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
-use super::open::{APPLICATION_ID, OpenError, Store, connect, header, new_private_file, publish};
+use super::open::{
+    APPLICATION_ID, Folder, OpenError, Store, connect, header, new_private_file, publish,
+};
 
 impl Store {
     /// Copy this database into a new file at `path` (0600, never
@@ -21,7 +23,7 @@ impl Store {
             cause,
         };
         let mut accounts = 0;
-        publish(path, "backup", |tmp| {
+        publish(path, "backup", Folder::MustExist, |tmp| {
             // VACUUM INTO fills an empty file and keeps its 0600 mode.
             new_private_file(tmp)?;
             // The name is bound as bytes and cast to text: any path the OS

@@ -35,6 +35,12 @@ pub enum OpenError {
     Missing(PathBuf),
     #[error("a database already exists at {0}; refusing to overwrite it")]
     Exists(PathBuf),
+    #[error(
+        "the folder {0} does not exist; create it first (keyward never creates folders for a backup)"
+    )]
+    MissingFolder(PathBuf),
+    #[error("{0} is not a folder; give a path inside an existing folder")]
+    NotAFolder(PathBuf),
     #[error("{0} is a directory; give the path of the database file, e.g. {0}/keyward.db")]
     Directory(PathBuf),
     #[error("{0} is not a keyward database (wrong --db path?)")]
@@ -118,7 +124,7 @@ impl Store {
     where
         E: From<OpenError> + From<rusqlite::Error>,
     {
-        publish(path, "init", |tmp| build(tmp, seed))
+        publish(path, "init", Folder::Create, |tmp| build(tmp, seed))
     }
 
     /// Refuse early when something is already at `path` (create checks again).
@@ -232,12 +238,23 @@ fn apply_migrations(tx: &Connection, version: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Whether [`publish`] may create the folder of the new file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Folder {
+    /// `init`: a missing folder is created 0700 (SPEC 1).
+    Create,
+    /// `db backup`: never creates folders (SPEC 10); a missing one is an error.
+    MustExist,
+}
+
 /// Make a new file at `path` by building it under a temporary name in the
-/// same folder (created 0700 when missing) and linking it into place only if
-/// `path` still does not exist. A crash leaves no half-made file at `path`.
+/// same folder (created 0700 when missing and `folder` allows it) and linking
+/// it into place only if `path` still does not exist. A crash leaves no
+/// half-made file at `path`.
 pub(super) fn publish<E>(
     path: &Path,
     what: &str,
+    folder: Folder,
     make: impl FnOnce(&Path) -> Result<(), E>,
 ) -> Result<(), E>
 where
@@ -247,12 +264,20 @@ where
         path: path.to_path_buf(),
         cause,
     };
-    Store::refuse_existing(path)?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    if probe(&dir)?.is_none() {
+    let found = probe(&dir)?;
+    if folder == Folder::MustExist {
+        match &found {
+            None => return Err(OpenError::MissingFolder(dir).into()),
+            Some(m) if !m.is_dir() => return Err(OpenError::NotAFolder(dir).into()),
+            Some(_) => {}
+        }
+    }
+    Store::refuse_existing(path)?;
+    if found.is_none() {
         fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
