@@ -326,6 +326,48 @@ fn backup_refuses_an_existing_file_and_leaves_it_byte_identical() {
     assert_eq!(env.audit_head_id(), head);
 }
 
+/// SPEC 10: `db backup` never creates folders; a missing parent is exit 1
+/// naming it, and nothing is created or recorded.
+#[test]
+fn backup_into_a_missing_folder_is_refused_and_creates_nothing() {
+    let (env, _) = org();
+    let before = env.snapshot();
+    let head = env.audit_head_id();
+    let listing = entries(env.path());
+    let parent = env.path().join("missing").join("deeper");
+    let file = parent.join("b.db");
+    let out = env.run(&["db", "backup", file.to_str().expect("utf-8 path")]);
+    assert_code(&out, 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("{} does not exist", parent.display())),
+        "names the missing folder: {err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    let out = env.run(&["--json", "db", "backup", file.to_str().expect("utf-8 path")]);
+    assert_code(&out, 1);
+    assert_eq!(parse_error(&out)["error"]["code"], 1);
+    assert!(!env.path().join("missing").exists(), "no folder created");
+    assert_eq!(entries(env.path()), listing, "nothing created");
+
+    // A parent that is a file is refused the same way.
+    let plain = env.write_file("plain.txt", b"a file\n");
+    let out = env.run(&[
+        "db",
+        "backup",
+        plain.join("b.db").to_str().expect("utf-8 path"),
+    ]);
+    assert_code(&out, 1);
+    assert!(
+        stderr(&out).contains(&format!("{} is not a folder", plain.display())),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&plain).expect("read"), b"a file\n");
+    assert_eq!(env.snapshot(), before);
+    assert_eq!(env.audit_head_id(), head, "no db.backup row");
+}
+
 #[test]
 fn backup_works_while_another_connection_holds_a_read_transaction() {
     let (env, _) = org();

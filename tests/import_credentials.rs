@@ -224,6 +224,26 @@ fn argon2i_argon2d_and_version_16_hashes_are_accepted_and_verify() {
     assert_code(&env.auth("mig.i", "Mig#rate24"), 3);
 }
 
+/// A PHC string without `v=` is Argon2 version 0x10, as the reference
+/// implementation and argon2-cffi read it (SPEC 10). Such a hash computed
+/// as version 0x13 matches nothing, so the account could never sign in.
+#[test]
+fn a_hash_without_a_version_is_read_as_version_16_and_signs_in() {
+    use argon2::{Algorithm, Version};
+    let env = env_with_facilities();
+    let v16 = phc_hash(Algorithm::Argon2id, Version::V0x10, "Mig#rate42");
+    let bare = v16.replacen("$v=16$", "$", 1);
+    assert_ne!(bare, v16, "the version segment was removed: {v16}");
+    assert!(bare.starts_with("$argon2id$m=19456,t=2,p=1$"), "{bare}");
+    let v = env.import_json(
+        &format!("{IMPORT_HEADER},password_hash\nold.sys,,user,,,\"{bare}\"\n"),
+        &[],
+    );
+    assert_eq!(v["created"], 1, "{v}");
+    assert_code(&env.auth("old.sys", "Mig#rate42"), 0);
+    assert_code(&env.auth("old.sys", "Mig#rate24"), 3);
+}
+
 #[test]
 fn a_hash_whose_password_nobody_knows_is_imported_but_nothing_signs_in_with_it() {
     let env = env_with_facilities();

@@ -174,3 +174,101 @@ fn backup_codes_are_not_stored_in_clear() {
         "{hashes_before} Argon2id hashes before, {hashes_after} after"
     );
 }
+
+// ---- deleted secrets do not linger (SPEC 10: secure_delete) ------------------------
+
+/// Whether `needle` occurs anywhere in `hay`.
+fn holds(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Fold the WAL into the database file, so the file alone holds every page.
+fn checkpoint(env: &TestEnv) {
+    env.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+/// `db backup` into a new file in the temp dir; returns its bytes.
+#[track_caller]
+fn backup_bytes(env: &TestEnv, name: &str) -> Vec<u8> {
+    let file = env.path().join(name);
+    let out = env.run(&["db", "backup", file.to_str().expect("utf-8 path")]);
+    assert_code(&out, 0);
+    std::fs::read(&file).expect("read the backup")
+}
+
+#[test]
+fn a_reset_secret_is_gone_from_the_database_file_and_from_a_backup() {
+    let env = TestEnv::with_db();
+    env.ready_supervisor("alice", PW);
+    env.enrol("alice");
+    let stored = env
+        .sql_scalar(
+            "SELECT secret FROM twofa WHERE account_id = (SELECT id FROM account WHERE username = 'alice')",
+        )
+        .as_str()
+        .expect("a stored secret")
+        .to_owned();
+    checkpoint(&env);
+    let (db, _) = env.file_bytes();
+    assert!(
+        holds(&db, stored.as_bytes()),
+        "the scan must see the secret while it is enrolled"
+    );
+
+    assert_code(&env.run(&["2fa", "reset", "alice", "--yes"]), 0);
+    checkpoint(&env);
+    let (db, wal) = env.file_bytes();
+    assert!(
+        !holds(&db, stored.as_bytes()),
+        "the reset secret lingers in the database file"
+    );
+    assert!(
+        !wal.is_some_and(|w| holds(&w, stored.as_bytes())),
+        "the reset secret lingers in the WAL"
+    );
+    let backup = backup_bytes(&env, "after-reset.db");
+    assert!(
+        !holds(&backup, stored.as_bytes()),
+        "the reset secret lingers in a backup"
+    );
+}
+
+/// A file written before secure_delete (or by any other tool) may still hold
+/// deleted rows in its free space; a backup must not copy them along.
+#[test]
+fn a_backup_carries_no_content_deleted_before_secure_delete_was_on() {
+    let env = TestEnv::with_db();
+    // One marker stays in the row's cell of a table page; the other ends in
+    // an overflow page, which the delete puts on the free list.
+    let (head, tail) = ("STALEHEADQ7ZK4MXW", "STALETAILV3PN8RTY");
+    let secret = format!("{head}{}{tail}", "A".repeat(20_000));
+    env.exec(&format!(
+        "PRAGMA secure_delete = OFF;
+         INSERT INTO twofa (account_id, secret, enrolled_at)
+             VALUES ((SELECT id FROM account WHERE username = 'root'), '{secret}', 1);
+         DELETE FROM twofa;"
+    ));
+    checkpoint(&env);
+    let (db, _) = env.file_bytes();
+    assert!(holds(&db, head.as_bytes()) && holds(&db, tail.as_bytes()));
+    assert!(
+        env.sql_scalar("PRAGMA freelist_count").as_i64() > Some(0),
+        "the overflow pages went to the free list"
+    );
+
+    let backup = backup_bytes(&env, "stale.db");
+    for marker in [head, tail] {
+        assert!(
+            !holds(&backup, marker.as_bytes()),
+            "{marker} was deleted but the backup carries it"
+        );
+    }
+    let b = TestEnv::new();
+    let out = b.run(&[
+        "--db",
+        env.path().join("stale.db").to_str().expect("utf-8"),
+        "db",
+        "check",
+    ]);
+    assert_code(&out, 0);
+}

@@ -7,12 +7,13 @@ use std::path::PathBuf;
 pub enum DbCmd {
     /// Copy the database to a new file (mode 0600, never overwritten) while others keep using it
     ///
-    /// Uses SQLite's online backup: the copy is one consistent snapshot even
-    /// while other keyward processes write. The copy is checked before the
-    /// command reports success. It holds password hashes: keep it as safe as
-    /// the database.
+    /// Builds the copy from the rows with SQLite's VACUUM INTO: one consistent
+    /// snapshot even while other keyward processes write, and nothing deleted
+    /// is carried over from free space of the database file. The copy is
+    /// checked before the command reports success. It holds password hashes:
+    /// keep it as safe as the database.
     Backup {
-        /// The new file
+        /// The new file, in an existing folder (no folder is ever created)
         #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
     },

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::cli::AuditCmd;
-use crate::domain::audit::{self, Row};
+use crate::domain::audit::Row;
 use crate::domain::names::Username;
 use crate::error::Failure;
 use crate::output::{table, timestamp};
@@ -97,8 +97,8 @@ pub fn run(ctx: &Ctx, cmd: AuditCmd) -> Result<()> {
             }
         }
         AuditCmd::Verify => {
-            let (count, head) = audit::verify(rows::all(&db.conn)?)
-                .map_err(|broken| Failure::refused(broken.to_string()))?;
+            let (count, head) =
+                rows::verify(&db.conn)?.map_err(|broken| Failure::refused(broken.to_string()))?;
             let doc = serde_json::json!({"ok": true, "rows": count, "head": head});
             ctx.out.emit(
                 &doc,

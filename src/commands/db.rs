@@ -6,7 +6,6 @@ use std::path::Path;
 
 use super::Ctx;
 use crate::cli::DbCmd;
-use crate::domain::audit;
 use crate::domain::scope::Action;
 use crate::error::Failure;
 use crate::store::{self, Store, maintenance, policy};
@@ -50,7 +49,7 @@ fn backup(ctx: &Ctx, db: &mut Store, file: &Path) -> Result<()> {
 fn check(ctx: &Ctx, db: &Store) -> Result<()> {
     let integrity = maintenance::integrity(&db.conn)?;
     let foreign = maintenance::foreign_key_problems(&db.conn)?;
-    let chain = audit::verify(store::audit::all(&db.conn)?);
+    let chain = store::audit::verify(&db.conn)?;
     let first = integrity
         .first()
         .map(|p| format!("SQLite integrity check failed: {p}"))

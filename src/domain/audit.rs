@@ -77,21 +77,56 @@ pub enum Broken {
     Content { id: i64 },
 }
 
-/// Check rows in id order; returns how many were checked and the head hash.
-pub fn verify(rows: impl IntoIterator<Item = Row>) -> Result<(u64, String), Broken> {
-    let mut prev = GENESIS.to_string();
-    let mut count = 0;
-    for row in rows {
-        if row.prev_hash != prev {
+/// Checks a chain one row at a time, in id order. It keeps only the hash of
+/// the last row and a count, so checking a log of any length takes the same
+/// memory as long as the rows are handed over one by one (the store reads
+/// them that way, straight from the SQL query).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verifier {
+    prev: String,
+    count: u64,
+}
+
+impl Default for Verifier {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Verifier {
+    pub fn new() -> Self {
+        Verifier {
+            prev: GENESIS.to_string(),
+            count: 0,
+        }
+    }
+
+    /// Check the next row; the first broken one is the error.
+    pub fn check(&mut self, row: Row) -> Result<(), Broken> {
+        if row.prev_hash != self.prev {
             return Err(Broken::Link { id: row.id });
         }
         if chain_hash(&row.prev_hash, row.id, &row.entry) != row.hash {
             return Err(Broken::Content { id: row.id });
         }
-        prev = row.hash;
-        count += 1;
+        self.prev = row.hash;
+        self.count += 1;
+        Ok(())
     }
-    Ok((count, prev))
+
+    /// How many rows were checked, and the head hash.
+    pub fn finish(self) -> (u64, String) {
+        (self.count, self.prev)
+    }
+}
+
+/// Check rows in id order; returns how many were checked and the head hash.
+pub fn verify(rows: impl IntoIterator<Item = Row>) -> Result<(u64, String), Broken> {
+    let mut chain = Verifier::new();
+    for row in rows {
+        chain.check(row)?;
+    }
+    Ok(chain.finish())
 }
 
 #[cfg(test)]
@@ -155,6 +190,37 @@ mod tests {
         let head = rows[4].hash.clone();
         assert_eq!(verify(rows), Ok((5, head)));
         assert_eq!(verify(Vec::new()), Ok((0, GENESIS.to_string())));
+    }
+
+    /// The verifier judges each row as it arrives: every row before a break
+    /// is accepted on its own, the broken one is refused when it is fed, and
+    /// nothing of the rows is kept but the last hash and the count.
+    #[test]
+    fn the_verifier_judges_each_row_as_it_arrives() {
+        let mut rows = chain(50);
+        let head = rows[49].hash.clone();
+        let mut whole = Verifier::new();
+        for row in rows.clone() {
+            assert_eq!(whole.check(row), Ok(()));
+        }
+        assert_eq!(whole.finish(), (50, head));
+
+        rows[30].entry.action = "user.remove".into();
+        let mut v = Verifier::new();
+        for (i, row) in rows.into_iter().enumerate() {
+            let got = v.check(row);
+            if i < 30 {
+                assert_eq!(got, Ok(()), "row {}", i + 1);
+            } else {
+                assert_eq!(got, Err(Broken::Content { id: 31 }));
+                break;
+            }
+        }
+        assert_eq!(
+            v.clone().finish().0,
+            30,
+            "30 rows accepted before the break"
+        );
     }
 
     #[test]

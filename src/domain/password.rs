@@ -154,9 +154,7 @@ pub fn check_phc(phc: &str) -> Result<(), HashProblem> {
                 .collect(),
         )
     })?;
-    if let Some(v) = parsed.version {
-        Version::try_from(v).map_err(|_| HashProblem::Version)?;
-    }
+    version_of(&parsed).ok_or(HashProblem::Version)?;
     let params = Params::try_from(&parsed).map_err(|_| HashProblem::Params)?;
     if params.m_cost() > MAX_IMPORTED_M_COST
         || params.t_cost() > MAX_IMPORTED_T_COST
@@ -206,6 +204,16 @@ fn verify_in(
     Ok(matches(password.expose().as_bytes(), &parsed, memory).unwrap_or(false))
 }
 
+/// The Argon2 version a PHC string names. Without `v=` it is 0x10, as the
+/// reference implementation and argon2-cffi read it (SPEC 10); the argon2
+/// crate's own default (0x13) would make such a migrated hash match nothing.
+fn version_of(parsed: &PasswordHash) -> Option<Version> {
+    match parsed.version {
+        Some(v) => Version::try_from(v).ok(),
+        None => Some(Version::V0x10),
+    }
+}
+
 fn matches(
     password: &[u8],
     parsed: &PasswordHash,
@@ -213,10 +221,7 @@ fn matches(
 ) -> Option<bool> {
     let (salt, expected) = (parsed.salt.as_ref()?, parsed.hash.as_ref()?);
     let algorithm = Algorithm::try_from(parsed.algorithm.as_str()).ok()?;
-    let version = match parsed.version {
-        Some(v) => Version::try_from(v).ok()?,
-        None => Version::default(),
-    };
+    let version = version_of(parsed)?;
     let params = Params::try_from(parsed).ok()?;
     let blocks = params.block_count();
     let argon2 = Argon2::new(algorithm, version, params);
@@ -418,6 +423,29 @@ mod tests {
             hasher.memory.len() >= 2 * M_COST as usize,
             "grown for the big hash"
         );
+        Ok(())
+    }
+
+    /// Without `v=` a PHC string is version 0x10 (the reference
+    /// implementation, argon2-cffi); t >= 2, where the versions differ.
+    #[test]
+    fn a_hash_without_a_version_is_version_16() -> Result<(), PasswordError> {
+        let fail = |e: &dyn std::fmt::Display| PasswordError::Hashing(e.to_string());
+        let params = Params::new(64, 3, 1, None).map_err(|e| fail(&e))?;
+        let v16 = Argon2::new(Algorithm::Argon2id, Version::V0x10, params)
+            .hash_password(b"Old#pass1")
+            .map_err(|e| fail(&e))?
+            .to_string();
+        let bare = v16.replacen("$v=16$", "$", 1);
+        assert!(bare.starts_with("$argon2id$m=64,t=3,p=1$"), "{bare}");
+        assert_eq!(check_phc(&bare), Ok(()));
+        let pw = Secret::new("Old#pass1".into());
+        assert!(verify(&pw, &bare)?, "{bare}");
+        assert!(Hasher::new().verify(&pw, &bare)?, "{bare}");
+        assert!(!verify(&Secret::new("Old#pass2".into()), &bare)?);
+        // Read as 0x13, the same string names another hash.
+        let as_v19 = bare.replacen("$m=", "$v=19$m=", 1);
+        assert!(!verify(&pw, &as_v19)?, "{as_v19}");
         Ok(())
     }
 

@@ -337,10 +337,10 @@ impl Policy {
                 None => errors.push(PolicyError::NotAPair(pair.clone())),
             }
         }
-        if errors.is_empty() {
-            if let Err(e) = next.validate() {
-                errors.push(e);
-            }
+        if errors.is_empty()
+            && let Err(e) = next.validate()
+        {
+            errors.push(e);
         }
         if errors.is_empty() {
             Ok(next)

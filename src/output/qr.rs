@@ -99,7 +99,7 @@ mod tests {
                 .and_then(|r| r.get(x))
                 .copied()
                 .unwrap_or(' ');
-            let ink = if y % 2 == 0 {
+            let ink = if y.is_multiple_of(2) {
                 matches!(c, '▀' | '█')
             } else {
                 matches!(c, '▄' | '█')

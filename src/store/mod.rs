@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod backup;
 pub mod facilities;
 pub mod maintenance;
 pub mod open;

@@ -35,6 +35,12 @@ pub enum OpenError {
     Missing(PathBuf),
     #[error("a database already exists at {0}; refusing to overwrite it")]
     Exists(PathBuf),
+    #[error(
+        "the folder {0} does not exist; create it first (keyward never creates folders for a backup)"
+    )]
+    MissingFolder(PathBuf),
+    #[error("{0} is not a folder; give a path inside an existing folder")]
+    NotAFolder(PathBuf),
     #[error("{0} is a directory; give the path of the database file, e.g. {0}/keyward.db")]
     Directory(PathBuf),
     #[error("{0} is not a keyward database (wrong --db path?)")]
@@ -80,11 +86,7 @@ impl Store {
             path: path.to_path_buf(),
             cause,
         };
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(sql)?;
+        let conn = connect(path).map_err(sql)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
         // Read-only checks first: a foreign or newer file must stay untouched.
         let (app_id, version) = match header(&conn) {
@@ -122,62 +124,7 @@ impl Store {
     where
         E: From<OpenError> + From<rusqlite::Error>,
     {
-        publish(path, "init", |tmp| build(tmp, seed))
-    }
-
-    /// Copy this database into a new file at `path` (0600, never
-    /// overwritten) with SQLite's online backup: one consistent snapshot even
-    /// while other processes write. The copy is checked before it is
-    /// published. Returns how many accounts the copy holds.
-    pub fn backup_to(&self, path: &Path) -> Result<i64, OpenError> {
-        let sql = |cause| OpenError::Sqlite {
-            path: path.to_path_buf(),
-            cause,
-        };
-        let mut accounts = 0;
-        publish(path, "backup", |tmp| {
-            new_private_file(tmp)?;
-            let mut dst = Connection::open_with_flags(
-                tmp,
-                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )
-            .map_err(sql)?;
-            // One step of -1 copies every page under one read transaction;
-            // a writer holding a lock only delays it (busy timeout).
-            {
-                use rusqlite::backup::{Backup, StepResult};
-                let b = Backup::new(&self.conn, &mut dst).map_err(sql)?;
-                loop {
-                    match b.step(-1).map_err(sql)? {
-                        StepResult::Done => break,
-                        StepResult::More | StepResult::Busy | StepResult::Locked => {
-                            std::thread::sleep(Duration::from_millis(5));
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            let problems = super::maintenance::integrity(&dst).map_err(sql)?;
-            let (app_id, _) = header(&dst).map_err(sql)?;
-            if !problems.is_empty() || app_id != APPLICATION_ID {
-                return Err(OpenError::Sqlite {
-                    path: path.to_path_buf(),
-                    cause: rusqlite::Error::InvalidParameterName(format!(
-                        "the copy failed its integrity check: {}",
-                        problems.join("; ")
-                    )),
-                });
-            }
-            accounts = super::maintenance::account_count(&dst).map_err(sql)?;
-            dst.close().map_err(|(_, e)| sql(e))?;
-            fs::File::open(tmp)
-                .and_then(|f| f.sync_all())
-                .map_err(|cause| OpenError::Io {
-                    path: tmp.to_path_buf(),
-                    cause,
-                })
-        })?;
-        Ok(accounts)
+        publish(path, "init", Folder::Create, |tmp| build(tmp, seed))
     }
 
     /// Refuse early when something is already at `path` (create checks again).
@@ -220,6 +167,25 @@ impl Store {
             tx.commit()
         })
     }
+}
+
+/// Open an existing file read-write with `secure_delete` on: SQLite then
+/// overwrites deleted content with zeros, so a reset TOTP secret or a
+/// replaced hash does not linger in the file's free space (SPEC 10). The
+/// setting lives on the connection, so every connection keyward opens on a
+/// file goes through here.
+pub(super) fn connect(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let on: i64 = conn.query_row("PRAGMA secure_delete = ON", [], |r| r.get(0))?;
+    if on != 1 {
+        return Err(rusqlite::Error::InvalidParameterName(format!(
+            "secure_delete refused (got {on})"
+        )));
+    }
+    Ok(conn)
 }
 
 /// Run `f` with foreign keys off, and turn them on again whatever happens.
@@ -272,10 +238,25 @@ fn apply_migrations(tx: &Connection, version: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Whether [`publish`] may create the folder of the new file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Folder {
+    /// `init`: a missing folder is created 0700 (SPEC 1).
+    Create,
+    /// `db backup`: never creates folders (SPEC 10); a missing one is an error.
+    MustExist,
+}
+
 /// Make a new file at `path` by building it under a temporary name in the
-/// same folder (created 0700 when missing) and linking it into place only if
-/// `path` still does not exist. A crash leaves no half-made file at `path`.
-fn publish<E>(path: &Path, what: &str, make: impl FnOnce(&Path) -> Result<(), E>) -> Result<(), E>
+/// same folder (created 0700 when missing and `folder` allows it) and linking
+/// it into place only if `path` still does not exist. A crash leaves no
+/// half-made file at `path`.
+pub(super) fn publish<E>(
+    path: &Path,
+    what: &str,
+    folder: Folder,
+    make: impl FnOnce(&Path) -> Result<(), E>,
+) -> Result<(), E>
 where
     E: From<OpenError>,
 {
@@ -283,12 +264,20 @@ where
         path: path.to_path_buf(),
         cause,
     };
-    Store::refuse_existing(path)?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    if probe(&dir)?.is_none() {
+    let found = probe(&dir)?;
+    if folder == Folder::MustExist {
+        match &found {
+            None => return Err(OpenError::MissingFolder(dir).into()),
+            Some(m) if !m.is_dir() => return Err(OpenError::NotAFolder(dir).into()),
+            Some(_) => {}
+        }
+    }
+    Store::refuse_existing(path)?;
+    if found.is_none() {
         fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
@@ -320,7 +309,7 @@ where
 }
 
 /// An empty file only the owner can read and write.
-fn new_private_file(path: &Path) -> Result<(), OpenError> {
+pub(super) fn new_private_file(path: &Path) -> Result<(), OpenError> {
     let io_err = |cause| OpenError::Io {
         path: path.to_path_buf(),
         cause,
@@ -342,10 +331,7 @@ where
     E: From<OpenError> + From<rusqlite::Error>,
 {
     new_private_file(tmp)?;
-    let mut conn = Connection::open_with_flags(
-        tmp,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
+    let mut conn = connect(tmp)?;
     conn.execute_batch("PRAGMA synchronous = FULL;")?;
     // The schema first, as an open would migrate it; the file is not
     // published until the seed is in too, so two transactions are safe.
@@ -394,7 +380,7 @@ fn probe(path: &Path) -> Result<Option<fs::Metadata>, OpenError> {
     }
 }
 
-fn header(conn: &Connection) -> rusqlite::Result<(i32, i64)> {
+pub(super) fn header(conn: &Connection) -> rusqlite::Result<(i32, i64)> {
     let app_id = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     let version = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     Ok((app_id, version))
@@ -423,6 +409,23 @@ mod tests {
         drop(store);
         let store = Store::open(&path)?;
         assert_eq!(header(&store.conn)?.1, SCHEMA_VERSION);
+        Ok(())
+    }
+
+    #[test]
+    fn every_connection_overwrites_deleted_content() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("k.db");
+        Store::create(&path, |conn| {
+            let on: i64 = conn.query_row("PRAGMA secure_delete", [], |r| r.get(0))?;
+            assert_eq!(on, 1, "the connection that builds the file");
+            Ok::<(), Box<dyn std::error::Error>>(())
+        })?;
+        let store = Store::open(&path)?;
+        let on: i64 = store
+            .conn
+            .query_row("PRAGMA secure_delete", [], |r| r.get(0))?;
+        assert_eq!(on, 1, "an opened store");
         Ok(())
     }
 

@@ -78,10 +78,10 @@ pub fn parse_error(out: &Output) -> Value {
         return v;
     }
     for line in text.lines() {
-        if let Ok(v) = serde_json::from_str::<Value>(line.trim()) {
-            if v.get("error").is_some() {
-                return v;
-            }
+        if let Ok(v) = serde_json::from_str::<Value>(line.trim())
+            && v.get("error").is_some()
+        {
+            return v;
         }
     }
     panic!(
@@ -500,10 +500,10 @@ impl TestEnv {
                 let v = self.sql_scalar(&format!(
                     "SELECT \"{c}\" FROM \"{users}\" WHERE username = '{username}'"
                 ));
-                if let Some(s) = v.as_str() {
-                    if s.starts_with("$argon2") {
-                        return s.to_owned();
-                    }
+                if let Some(s) = v.as_str()
+                    && s.starts_with("$argon2")
+                {
+                    return s.to_owned();
                 }
             }
         }
