@@ -281,3 +281,49 @@ fn must_change_true_with_a_generated_password_is_fine() {
     assert_eq!(env.user("gen1")["must_change_password"], true);
     assert_eq!(env.user("gen2")["must_change_password"], true);
 }
+
+// ---- stdout (SPEC 10) -------------------------------------------------------------
+
+/// `keyward ARGS` with stdout going to `out`; stderr captured.
+fn run_with_stdout(env: &TestEnv, args: &[&str], out: std::fs::File) -> std::process::Output {
+    env.std_cmd(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(out))
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run keyward")
+}
+
+#[test]
+fn a_credentials_csv_redirected_to_a_file_others_can_read_is_made_0600_first() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = env_with_facilities();
+    let file = env.csv_file(&format!("{IMPORT_HEADER}\nalice,,user,DAL01,\n"));
+    let creds = env.write_file("creds.csv", b"");
+    std::fs::set_permissions(&creds, std::fs::Permissions::from_mode(0o644)).expect("chmod 0644");
+    let out = run_with_stdout(
+        &env,
+        &["user", "import", file.to_str().expect("utf-8 path")],
+        std::fs::File::create(&creds).expect("open creds.csv"),
+    );
+    assert_code(&out, 0);
+    assert_eq!(file_mode(&creds), 0o600, "`> creds.csv` is made private");
+    let pairs = parse_credentials(&std::fs::read_to_string(&creds).expect("read creds.csv"));
+    assert_eq!(pairs.len(), 1);
+    assert_code(&env.auth(&pairs[0].0, &pairs[0].1), 5);
+
+    // Nothing secret generated: a file on stdout is left as it is.
+    let hash = argon2id_hash("Mig#rate42");
+    let file = env.csv_file(&format!(
+        "{IMPORT_HEADER},password_hash\nmig1,,user,,,\"{hash}\"\n"
+    ));
+    let log = env.write_file("log.txt", b"");
+    std::fs::set_permissions(&log, std::fs::Permissions::from_mode(0o644)).expect("chmod 0644");
+    let out = run_with_stdout(
+        &env,
+        &["user", "import", file.to_str().expect("utf-8 path")],
+        std::fs::File::create(&log).expect("open log.txt"),
+    );
+    assert_code(&out, 0);
+    assert_eq!(file_mode(&log), 0o644);
+}

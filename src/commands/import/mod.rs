@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::Ctx;
+use super::{Ctx, fault};
 use crate::cli::OnConflict;
 use crate::domain::account::Role;
 use crate::domain::names::{FacilityCode, Username};
@@ -31,7 +31,7 @@ use crate::domain::scope::{Action, Operator};
 use crate::domain::secret::Secret;
 use crate::error::Failure;
 use crate::store::{self, Store};
-use credentials::{refuse_existing_file, write_credentials};
+use credentials::{prepare_stdout, refuse_existing_file, write_credentials};
 use source::Source;
 
 /// `user import` as typed.
@@ -68,30 +68,29 @@ pub fn import(
     if args.dry_run {
         return report(ctx, args, &source, &plan.counts, &[], true);
     }
+    let generated = plan.jobs.iter().filter(|j| j.password.is_none()).count();
+    if generated > 0 && args.credentials_out.is_none() {
+        prepare_stdout(generated)?;
+    }
     let jobs = std::mem::take(&mut plan.jobs);
     let hashed = write::hash_all(ctx, rules, jobs)?;
-    let mut wrote_file = false;
+    let mut pending = None;
     let written = store::write(db, |tx| {
-        write::write_all(
-            ctx,
-            tx,
-            rules,
-            args,
-            &source,
-            &plan,
-            hashed,
-            &mut wrote_file,
-        )
+        write::write_all(ctx, tx, rules, args, &source, &plan, hashed, &mut pending)
     });
     let (counts, credentials) = match written {
         Ok(done) => done,
         Err(e) => {
-            if let (true, Some(path)) = (wrote_file, &args.credentials_out) {
-                let _ = std::fs::remove_file(path);
+            if let Some(file) = pending {
+                file.discard();
             }
             return Err(e);
         }
     };
+    fault::point(fault::IMPORT_AFTER_COMMIT)?;
+    if let Some(file) = pending {
+        file.publish()?;
+    }
     report(ctx, args, &source, &counts, &credentials, false)
 }
 

@@ -9,12 +9,12 @@ use rayon::prelude::*;
 use rusqlite::Connection;
 use serde_json::json;
 
-use super::credentials::write_credentials_file;
+use super::credentials::PendingFile;
 use super::plan::facility_map;
 use super::source::Source;
 use super::{Counts, Hashed, ImportArgs, Job, Plan};
 use crate::cli::OnConflict;
-use crate::commands::{Ctx, input, user};
+use crate::commands::{Ctx, fault, input, user};
 use crate::domain::account::{Account, PendingActions};
 use crate::domain::import::{PasswordSource, Row};
 use crate::domain::password::{self, Hasher, PasswordError};
@@ -84,7 +84,7 @@ pub(super) fn write_all(
     source: &Source,
     plan: &Plan,
     hashed: Vec<Hashed>,
-    wrote_file: &mut bool,
+    pending: &mut Option<PendingFile>,
 ) -> Result<(Counts, Vec<(String, Secret)>)> {
     let existed = &plan.existed;
     let op = ctx.operator_now(tx)?;
@@ -258,10 +258,11 @@ pub(super) fn write_all(
     });
     chain.append(tx, &ctx.audit_entry("user.import", None, None, details))?;
     if let Some(path) = &args.credentials_out {
-        // Written and synced before the commit, so no account exists whose
-        // password was lost; removed again if the commit fails.
-        *wrote_file = true;
-        write_credentials_file(path, &credentials)?;
+        // Written and synced (under a temporary name) before the commit, so
+        // no account exists whose password was lost; removed if the commit
+        // fails, named only after it.
+        *pending = Some(PendingFile::write(path, &credentials)?);
     }
+    fault::point(fault::IMPORT_BEFORE_COMMIT)?;
     Ok((counts, credentials))
 }
