@@ -327,3 +327,72 @@ fn a_credentials_csv_redirected_to_a_file_others_can_read_is_made_0600_first() {
     assert_code(&out, 0);
     assert_eq!(file_mode(&log), 0o644);
 }
+
+/// `keyward ARGS` run by `sh` with stdout closed (`>&-`), as a shell user would.
+fn run_with_closed_stdout(env: &TestEnv, args: &[&str]) -> std::process::Output {
+    let keyward = env.std_cmd(args);
+    let mut sh = std::process::Command::new("sh");
+    sh.arg("-c")
+        .arg("exec \"$0\" \"$@\" >&-")
+        .arg(keyward.get_program())
+        .args(keyward.get_args())
+        .current_dir(env.path());
+    for (k, v) in keyward.get_envs() {
+        match v {
+            Some(v) => sh.env(k, v),
+            None => sh.env_remove(k),
+        };
+    }
+    sh.stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run sh")
+}
+
+#[test]
+fn a_closed_stdout_refuses_an_import_that_generates_passwords_before_any_change() {
+    let env = env_with_facilities();
+    let file = env.csv_file(&format!(
+        "{IMPORT_HEADER}\nalice,,user,DAL01,\nbob,,user,,\n"
+    ));
+    let before = env.snapshot();
+    for json in [false, true] {
+        let mut args = vec!["user", "import", file.to_str().expect("utf-8 path")];
+        if json {
+            args.insert(0, "--json");
+        }
+        let out = run_with_closed_stdout(&env, &args);
+        assert_code(&out, 1);
+        let err = stderr(&out);
+        assert!(
+            err.contains("stdout is closed") && err.contains("--credentials-out"),
+            "says the passwords would be lost and how to keep them: {err}"
+        );
+        assert_eq!(env.snapshot(), before, "nothing was written");
+        assert_eq!(env.count_accounts("alice"), 0);
+        assert_eq!(env.audit_count("user.import"), 0);
+    }
+    // /dev/null loses them just the same.
+    let null = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/null")
+        .expect("open /dev/null");
+    let out = run_with_stdout(
+        &env,
+        &["user", "import", file.to_str().expect("utf-8 path")],
+        null,
+    );
+    assert_code(&out, 1);
+    assert_eq!(env.snapshot(), before);
+    // Nothing generated: a closed stdout loses nothing.
+    let hash = argon2id_hash("Mig#rate42");
+    let migrated = env.csv_file(&format!(
+        "{IMPORT_HEADER},password_hash\nmig1,,user,,,\"{hash}\"\n"
+    ));
+    let out = run_with_closed_stdout(
+        &env,
+        &["user", "import", migrated.to_str().expect("utf-8 path")],
+    );
+    assert_code(&out, 0);
+    assert_eq!(env.count_accounts("mig1"), 1);
+}

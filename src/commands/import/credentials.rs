@@ -6,13 +6,14 @@
 //! under that name (and no account), a kill between the commit and the link
 //! leaves the passwords of committed accounts under the temporary name.
 //!
-//! Stdout is checked before any change: a regular file others can read is
-//! made 0600 first.
+//! Stdout is checked before any change: a closed stdout (which the Rust
+//! runtime reopens on /dev/null) or /dev/null itself would lose the
+//! passwords, and a regular file others can read is made 0600 first.
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::os::fd::AsFd;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -33,16 +34,31 @@ pub(super) fn refuse_existing_file(path: &Path) -> Result<()> {
 }
 
 /// Before any change, when `count` generated passwords are to be printed on
-/// stdout: make a regular file that others can read private (fchmod 0600)
-/// before anything is written.
-pub(super) fn prepare_stdout(_count: usize) -> Result<()> {
-    // A duplicate of fd 1 as a File: fstat and fchmod without unsafe code.
-    let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() else {
-        return Ok(());
+/// stdout: refuse a stdout that would lose them, and make a regular file
+/// that others can read private (fchmod 0600) before anything is written.
+pub(super) fn prepare_stdout(count: usize) -> Result<()> {
+    let s = if count == 1 { "" } else { "s" };
+    let lost = |why: &str| -> anyhow::Error {
+        Failure::refused(format!(
+            "stdout {why}, so the {count} temporary password{s} this import generates would be lost; \
+             nothing was written. Redirect stdout to a file (it is made 0600) or pass --credentials-out FILE"
+        ))
+        .into()
     };
-    let out = fs::File::from(fd);
-    let meta = out.metadata()?;
+    // A duplicate of fd 1 as a File: fstat and fchmod without unsafe code.
+    // Failing to duplicate it means it is not open (EBADF).
+    let out = match io::stdout().as_fd().try_clone_to_owned() {
+        Ok(fd) => fs::File::from(fd),
+        Err(_) => return Err(lost("is closed")),
+    };
+    let meta = out.metadata().map_err(|_| lost("is closed"))?;
     let kind = meta.file_type();
+    if kind.is_char_device()
+        && fs::metadata("/dev/null").is_ok_and(|null| null.rdev() == meta.rdev())
+    {
+        // Rust reopens a closed fd 1 on /dev/null before main: both land here.
+        return Err(lost("is closed or /dev/null"));
+    }
     let mode = meta.permissions().mode() & 0o7777;
     if kind.is_file() && mode & 0o077 != 0 {
         out.set_permissions(fs::Permissions::from_mode(0o600))
