@@ -521,8 +521,22 @@ fn a_killed_import_with_generated_passwords_leaves_all_rows_or_none() {
         );
         let count = assert_all_or_nothing(&env, "g", N as i64, how);
         outcomes.push((how, count));
+        let leftovers = temporary_credentials(&env, "creds.csv");
+        if count == 0 {
+            assert!(
+                !creds.exists(),
+                "{how:?}: no credentials file without accounts"
+            );
+        }
         if count == N as i64 {
-            // Committed: the credentials were written and synced before the commit.
+            // Committed: the credentials were written and synced before the
+            // commit, under the temporary name if it died before the link.
+            let creds = if creds.exists() {
+                creds.clone()
+            } else {
+                assert_eq!(leftovers.len(), 1, "{how:?}: {leftovers:?}");
+                leftovers[0].clone()
+            };
             assert_eq!(file_mode(&creds), 0o600, "{how:?}");
             let pairs = parse_credentials(&std::fs::read_to_string(&creds).expect("read creds"));
             let mut names: Vec<&str> = pairs.iter().map(|(u, _)| u.as_str()).collect();
@@ -590,4 +604,105 @@ fn a_backup_taken_during_an_import_holds_all_of_it_or_none() {
         "the copy holds {count} of {N}"
     );
     assert_eq!(env.count_accounts("m"), N as i64);
+}
+
+/// Leftover temporary credentials files (`.NAME.tmp-PID`) in the temp dir.
+fn temporary_credentials(env: &TestEnv, name: &str) -> Vec<std::path::PathBuf> {
+    let prefix = format!(".{name}.tmp-");
+    std::fs::read_dir(env.path())
+        .expect("list the temp dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
+        })
+        .collect()
+}
+
+/// `user import` of four generated accounts to `--credentials-out creds.csv`,
+/// with `KEYWARD_FAULT=fault` (debug builds: die or fail at that point).
+fn import_with_fault(env: &TestEnv, fault: &str) -> (Output, std::path::PathBuf) {
+    let mut csv = format!("{IMPORT_HEADER}\n");
+    for i in 1..=4 {
+        csv.push_str(&format!("f{i}gen,,user,DAL01,\n"));
+    }
+    let file = env.csv_file(&csv);
+    let creds = env.path().join("creds.csv");
+    let out = env
+        .std_cmd(&[
+            "user",
+            "import",
+            file.to_str().expect("utf-8 path"),
+            "--credentials-out",
+            creds.to_str().expect("utf-8 path"),
+        ])
+        .env("KEYWARD_FAULT", fault)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run keyward");
+    (out, creds)
+}
+
+#[test]
+fn killed_after_writing_the_credentials_before_the_commit_leaves_no_file_and_no_account() {
+    let env = env_with_dal01();
+    let (out, creds) = import_with_fault(&env, "import-before-commit");
+    assert!(out.status.code().is_none(), "it died: {:?}", out.status);
+    assert!(
+        !creds.exists(),
+        "while the credentials exist only under the temporary name, the final name does not"
+    );
+    let tmp = temporary_credentials(&env, "creds.csv");
+    assert_eq!(tmp.len(), 1, "the temporary file was written: {tmp:?}");
+    assert_eq!(file_mode(&tmp[0]), 0o600, "and is private");
+    assert_eq!(
+        parse_credentials(&std::fs::read_to_string(&tmp[0]).expect("read")).len(),
+        4,
+        "synced before the commit"
+    );
+    assert_all_or_nothing(&env, "f", 4, Kill::OnWalGrowth);
+    assert_eq!(env.count_accounts("f"), 0, "nothing committed");
+}
+
+#[test]
+fn killed_after_the_commit_before_the_rename_leaves_the_passwords_under_the_temporary_name() {
+    let env = env_with_dal01();
+    let (out, creds) = import_with_fault(&env, "import-after-commit");
+    assert!(out.status.code().is_none(), "it died: {:?}", out.status);
+    assert_eq!(env.count_accounts("f"), 4, "committed");
+    assert!(!creds.exists(), "not yet named");
+    let tmp = temporary_credentials(&env, "creds.csv");
+    assert_eq!(tmp.len(), 1, "{tmp:?}");
+    assert_eq!(file_mode(&tmp[0]), 0o600);
+    let pairs = parse_credentials(&std::fs::read_to_string(&tmp[0]).expect("read"));
+    assert_eq!(pairs.len(), 4);
+    for (user, pw) in &pairs {
+        assert_code(&env.auth(user, pw), 5);
+    }
+}
+
+#[test]
+fn a_failed_commit_leaves_no_credentials_file_under_either_name() {
+    let env = env_with_dal01();
+    let before = env.snapshot();
+    let (out, creds) = import_with_fault(&env, "import-before-commit:error");
+    assert_code(&out, 1);
+    assert!(!creds.exists(), "{}", stderr(&out));
+    assert_eq!(
+        temporary_credentials(&env, "creds.csv"),
+        Vec::<std::path::PathBuf>::new()
+    );
+    assert_eq!(env.snapshot(), before, "rolled back");
+    assert_eq!(env.audit_count("user.import"), 0);
+
+    // Without a fault the same import names its file and leaves no temporary one.
+    let (out, creds) = import_with_fault(&env, "");
+    assert_code(&out, 0);
+    assert_eq!(file_mode(&creds), 0o600);
+    assert_eq!(
+        temporary_credentials(&env, "creds.csv"),
+        Vec::<std::path::PathBuf>::new()
+    );
 }

@@ -302,3 +302,119 @@ fn must_change_true_with_a_generated_password_is_fine() {
     assert_eq!(env.user("gen1")["must_change_password"], true);
     assert_eq!(env.user("gen2")["must_change_password"], true);
 }
+
+// ---- stdout (SPEC 10) -------------------------------------------------------------
+
+/// `keyward ARGS` with stdout going to `out`; stderr captured.
+fn run_with_stdout(env: &TestEnv, args: &[&str], out: std::fs::File) -> std::process::Output {
+    env.std_cmd(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(out))
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run keyward")
+}
+
+#[test]
+fn a_credentials_csv_redirected_to_a_file_others_can_read_is_made_0600_first() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = env_with_facilities();
+    let file = env.csv_file(&format!("{IMPORT_HEADER}\nalice,,user,DAL01,\n"));
+    let creds = env.write_file("creds.csv", b"");
+    std::fs::set_permissions(&creds, std::fs::Permissions::from_mode(0o644)).expect("chmod 0644");
+    let out = run_with_stdout(
+        &env,
+        &["user", "import", file.to_str().expect("utf-8 path")],
+        std::fs::File::create(&creds).expect("open creds.csv"),
+    );
+    assert_code(&out, 0);
+    assert_eq!(file_mode(&creds), 0o600, "`> creds.csv` is made private");
+    let pairs = parse_credentials(&std::fs::read_to_string(&creds).expect("read creds.csv"));
+    assert_eq!(pairs.len(), 1);
+    assert_code(&env.auth(&pairs[0].0, &pairs[0].1), 5);
+
+    // Nothing secret generated: a file on stdout is left as it is.
+    let hash = argon2id_hash("Mig#rate42");
+    let file = env.csv_file(&format!(
+        "{IMPORT_HEADER},password_hash\nmig1,,user,,,\"{hash}\"\n"
+    ));
+    let log = env.write_file("log.txt", b"");
+    std::fs::set_permissions(&log, std::fs::Permissions::from_mode(0o644)).expect("chmod 0644");
+    let out = run_with_stdout(
+        &env,
+        &["user", "import", file.to_str().expect("utf-8 path")],
+        std::fs::File::create(&log).expect("open log.txt"),
+    );
+    assert_code(&out, 0);
+    assert_eq!(file_mode(&log), 0o644);
+}
+
+/// `keyward ARGS` run by `sh` with stdout closed (`>&-`), as a shell user would.
+fn run_with_closed_stdout(env: &TestEnv, args: &[&str]) -> std::process::Output {
+    let keyward = env.std_cmd(args);
+    let mut sh = std::process::Command::new("sh");
+    sh.arg("-c")
+        .arg("exec \"$0\" \"$@\" >&-")
+        .arg(keyward.get_program())
+        .args(keyward.get_args())
+        .current_dir(env.path());
+    for (k, v) in keyward.get_envs() {
+        match v {
+            Some(v) => sh.env(k, v),
+            None => sh.env_remove(k),
+        };
+    }
+    sh.stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run sh")
+}
+
+#[test]
+fn a_closed_stdout_refuses_an_import_that_generates_passwords_before_any_change() {
+    let env = env_with_facilities();
+    let file = env.csv_file(&format!(
+        "{IMPORT_HEADER}\nalice,,user,DAL01,\nbob,,user,,\n"
+    ));
+    let before = env.snapshot();
+    for json in [false, true] {
+        let mut args = vec!["user", "import", file.to_str().expect("utf-8 path")];
+        if json {
+            args.insert(0, "--json");
+        }
+        let out = run_with_closed_stdout(&env, &args);
+        assert_code(&out, 1);
+        let err = stderr(&out);
+        assert!(
+            err.contains("stdout is closed") && err.contains("--credentials-out"),
+            "says the passwords would be lost and how to keep them: {err}"
+        );
+        assert_eq!(env.snapshot(), before, "nothing was written");
+        assert_eq!(env.count_accounts("alice"), 0);
+        assert_eq!(env.audit_count("user.import"), 0);
+    }
+    // A write-only `> /dev/null` is the caller's choice, as for `user add`:
+    // the import runs (the accounts get passwords nobody saw).
+    let null = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/null")
+        .expect("open /dev/null");
+    let out = run_with_stdout(
+        &env,
+        &["user", "import", file.to_str().expect("utf-8 path")],
+        null,
+    );
+    assert_code(&out, 0);
+    assert_eq!(env.count_accounts("alice"), 1);
+    // Nothing generated: a closed stdout loses nothing.
+    let hash = argon2id_hash("Mig#rate42");
+    let migrated = env.csv_file(&format!(
+        "{IMPORT_HEADER},password_hash\nmig1,,user,,,\"{hash}\"\n"
+    ));
+    let out = run_with_closed_stdout(
+        &env,
+        &["user", "import", migrated.to_str().expect("utf-8 path")],
+    );
+    assert_code(&out, 0);
+    assert_eq!(env.count_accounts("mig1"), 1);
+}

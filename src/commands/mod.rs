@@ -7,6 +7,7 @@ mod auth;
 mod clock;
 mod db;
 mod facility;
+mod fault;
 mod import;
 mod init;
 mod input;

@@ -1,0 +1,65 @@
+//! `keyward user export`: accounts as the CSV `user import` reads, or as JSON.
+
+use std::io;
+
+use anyhow::Result;
+
+use crate::cli::ExportFormat;
+use crate::commands::{Ctx, facility};
+use crate::domain::account::{Account, Role};
+use crate::domain::import::REQUIRED;
+use crate::domain::policy::Policy;
+use crate::domain::scope::{self, Action, Operator};
+use crate::output::view::AccountView;
+use crate::store::{Store, accounts};
+
+/// `user export`: the accounts the operator may see, as import CSV or JSON.
+pub fn export(
+    ctx: &Ctx,
+    db: &Store,
+    rules: &Policy,
+    op: &Operator,
+    facility: Option<&str>,
+    format: Option<ExportFormat>,
+) -> Result<()> {
+    if matches!(op, Operator::Account { role, .. } if *role < Role::Admin) {
+        ctx.allow(op, &Action::ViewAccount, None)?;
+    }
+    let facility_id = facility
+        .map(|c| facility::find(&db.conn, c))
+        .transpose()?
+        .map(|f| f.id);
+    let visible: Vec<Account> = accounts::list(&db.conn, facility_id, None)?
+        .into_iter()
+        .filter(|a| scope::visible(op, &ctx.target(a)))
+        .collect();
+    let format = format.unwrap_or(if ctx.out.json {
+        ExportFormat::Json
+    } else {
+        ExportFormat::Csv
+    });
+    match format {
+        ExportFormat::Json => {
+            let now = ctx.now();
+            let views: Vec<AccountView> = visible
+                .iter()
+                .map(|a| AccountView::new(a, a.status(now, rules.lockout_minutes)))
+                .collect();
+            ctx.out.json(&views)?;
+        }
+        ExportFormat::Csv => {
+            let mut w = csv::Writer::from_writer(io::stdout().lock());
+            w.write_record(REQUIRED)?;
+            for a in &visible {
+                w.write_record(crate::domain::import::export_record(
+                    &a.username,
+                    a.name.as_deref(),
+                    a.role,
+                    &a.facilities,
+                ))?;
+            }
+            w.flush()?;
+        }
+    }
+    Ok(())
+}
