@@ -926,6 +926,7 @@ fn import_hashes(kw: &Kw, summary: &mut Summary) -> Res<PathBuf> {
 /// history, its facility, an audit row with details and a SHA-256 chain hash),
 /// with prepared statements in one transaction, on a database `keyward init`
 /// made, with keyward's pragmas. Wall seconds from open to close.
+#[allow(clippy::disallowed_methods)] // a bench writing rows as import does
 fn insert_like_import(db: &Path, n: usize) -> Res<f64> {
     use rusqlite::{Connection, params};
     use sha2::{Digest, Sha256};

@@ -143,3 +143,29 @@ fn an_image_is_never_left_behind_by_a_failed_enrolment() {
         "the PNG of a failed enrolment must be removed"
     );
 }
+
+#[test]
+fn a_replacement_whose_image_cannot_be_written_keeps_the_pending_secret_shown_before() {
+    // Issue 11 item 14: the failed command had already replaced the pending
+    // secret with one it never showed.
+    let env = TestEnv::with_db();
+    env.add_user_with_password("sup", "supervisor", &[], PW);
+    let (_, shown) = env.enroll_json("sup");
+    let before = env.snapshot();
+    let bad = env.path().join("missing-dir").join("qr.png");
+    let out = env.run(&[
+        "--json",
+        "2fa",
+        "enroll",
+        "sup",
+        "--replace",
+        "--png",
+        bad.to_str().expect("utf-8"),
+    ]);
+    assert_ne!(code(&out), 0);
+    assert!(stderr(&out).contains("missing-dir"), "{}", stderr(&out));
+    assert_eq!(env.snapshot(), before, "a failed command changes nothing");
+    // The code of the secret that was shown still confirms.
+    let out = env.confirm_at(CONFIRM_AT, "sup", &totp_at(&shown, CONFIRM_AT));
+    assert_code(&out, 0);
+}

@@ -10,7 +10,7 @@ use crate::domain::secret::Secret;
 use crate::domain::signin::{Action, Outcome};
 use crate::error::{Exit, Failure};
 use crate::store::signin::Candidate;
-use crate::store::{self, Store, policy, terms};
+use crate::store::{Store, policy, terms};
 
 #[derive(Serialize)]
 struct AuthDoc<'a> {
@@ -121,8 +121,8 @@ fn accept_terms(ctx: &Ctx, db: &mut Store, rules: &Policy, c: &Candidate) -> Res
         )
         .into());
     }
-    store::write(db, |tx| {
-        super::terms::record_acceptance(tx, ctx, rules, c, t.version)
+    ctx.own_change(db, rules, c.id, |tx| {
+        super::terms::record_acceptance(tx, ctx, c, t.version)
     })
 }
 

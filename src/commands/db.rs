@@ -24,17 +24,33 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
 }
 
 fn backup(ctx: &Ctx, db: &mut Store, file: &Path) -> Result<()> {
-    let accounts = db.backup_to(file)?;
-    let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or_default();
-    store::write(db, |tx| {
-        ctx.audit(
-            tx,
+    // The right to read the audit log is checked again inside the write
+    // transaction of the audit row, and the copy is made (and published)
+    // within it: an operator who loses that right while the command waits
+    // gets no file. A commit that fails after the copy removes it.
+    let src = db.path.clone();
+    let mut published = false;
+    let done = ctx.change(db, &Action::ViewAudit, |c| {
+        let accounts = Store::backup(&src, file)?;
+        published = true;
+        c.audit(
             "db.backup",
             None,
             None,
             json!({"file": file.display().to_string(), "accounts": accounts}),
-        )
-    })?;
+        )?;
+        Ok(accounts)
+    });
+    let accounts = match done {
+        Ok(accounts) => accounts,
+        Err(e) => {
+            if published {
+                let _ = std::fs::remove_file(file);
+            }
+            return Err(e);
+        }
+    };
+    let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or_default();
     let doc = json!({"file": file.display().to_string(), "bytes": bytes, "accounts": accounts, "integrity": "ok"});
     ctx.out.emit(
         &doc,

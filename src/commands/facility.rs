@@ -11,8 +11,8 @@ use crate::domain::scope::Action;
 use crate::error::Failure;
 use crate::output::table;
 use crate::output::view::FacilityView;
+use crate::store::Store;
 use crate::store::facilities::{self, Facility};
-use crate::store::{self, Store};
 
 pub fn run(ctx: &Ctx, cmd: FacilityCmd) -> Result<()> {
     let mut db = ctx.open()?;
@@ -55,7 +55,8 @@ fn show(ctx: &Ctx, f: &Facility) -> Result<()> {
 fn add(ctx: &Ctx, db: &mut Store, code: &str, name: Option<&str>) -> Result<()> {
     let code = FacilityCode::parse(code)?;
     let name = display_name("facility name", name.unwrap_or(code.as_str()))?;
-    let added = store::write(db, |tx| -> Result<Facility> {
+    let added = ctx.change(db, &Action::ManageFacilities, |c| -> Result<Facility> {
+        let tx = c.tx;
         if let Some(existing) = facilities::find(tx, code.as_str())? {
             return Err(
                 Failure::exists(format!("facility `{}` already exists", existing.code)).into(),
@@ -102,8 +103,8 @@ fn rename(ctx: &Ctx, db: &mut Store, args: FacilityRename) -> Result<()> {
         .or(args.name.as_deref())
         .map(|n| display_name("facility name", n))
         .transpose()?;
-    let renamed = store::write(db, |tx| -> Result<Facility> {
-        let f = find(tx, &args.code)?;
+    let renamed = ctx.change(db, &Action::ManageFacilities, |c| -> Result<Facility> {
+        let tx = c.tx;let f = find(tx, &args.code)?;
         let code = new_code
             .as_ref()
             .map_or(f.code.as_str(), FacilityCode::as_str);
@@ -132,7 +133,8 @@ fn remove(ctx: &Ctx, db: &mut Store, code: &str, force: bool) -> Result<()> {
     let f = find(&db.conn, code)?;
     refuse_if_assigned(&f, force)?;
     input::confirm(ctx.yes, &format!("remove facility {} ({})", f.code, f.name))?;
-    let unassigned = store::write(db, |tx| -> Result<usize> {
+    let unassigned = ctx.change(db, &Action::ManageFacilities, |c| -> Result<usize> {
+        let tx = c.tx;
         let f = find(tx, code)?;
         refuse_if_assigned(&f, force)?;
         let unassigned = facilities::remove(tx, f.id)?;

@@ -25,3 +25,26 @@ pub fn point(name: &str) -> Result<()> {
     let _ = name;
     Ok(())
 }
+
+/// Where a change has passed its first checks and is about to open its write
+/// transaction ([`super::change`]).
+pub const BEFORE_CHANGE: &str = "before-change";
+
+/// Debug builds: with `KEYWARD_PAUSE=POINT` and `KEYWARD_PAUSE_FIFO=PATH`,
+/// wait here until the test has opened the FIFO for writing and closed it.
+/// Opening a FIFO for reading blocks until a writer opens it, so the test's
+/// own open returns exactly when this process is here: a race test then
+/// makes its change knowing the command is waiting, without sleeping.
+pub fn pause(name: &str) -> Result<()> {
+    #[cfg(debug_assertions)]
+    if std::env::var("KEYWARD_PAUSE").is_ok_and(|v| v == name)
+        && let Some(fifo) = std::env::var_os("KEYWARD_PAUSE_FIFO")
+    {
+        use std::io::Read;
+        let mut f = std::fs::File::open(&fifo)?;
+        let mut rest = Vec::new();
+        f.read_to_end(&mut rest)?;
+    }
+    let _ = name;
+    Ok(())
+}

@@ -4,6 +4,7 @@
 mod assets;
 mod audit;
 mod auth;
+mod change;
 mod clock;
 mod db;
 mod facility;

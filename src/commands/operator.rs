@@ -143,19 +143,6 @@ impl Ctx {
         Ok(op)
     }
 
-    /// Inside a write transaction: check `action` against the operator and
-    /// the target as they are now (a facility taken from the operator, or a
-    /// target moved elsewhere, while the command was running counts).
-    pub fn allow_now(
-        &self,
-        conn: &rusqlite::Connection,
-        action: &scope::Action,
-        target: Option<&Account>,
-    ) -> Result<()> {
-        let op = self.operator_now(conn)?;
-        self.allow(&op, action, target)
-    }
-
     /// Inside a write transaction: the operator as it is now, or exit 4 when
     /// it was locked or disabled, or 6 when it was removed, meanwhile.
     pub fn operator_now(&self, conn: &rusqlite::Connection) -> Result<Operator> {

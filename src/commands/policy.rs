@@ -9,7 +9,7 @@ use crate::domain::policy::{KEYS, Policy, PolicyError};
 use crate::domain::scope::Action;
 use crate::error::Failure;
 use crate::output::table;
-use crate::store::{self, policy};
+use crate::store::policy;
 
 pub fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<()> {
     let mut db = ctx.open()?;
@@ -23,29 +23,34 @@ pub fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<()> {
     match cmd {
         PolicyCmd::Show => print(ctx, &policy::load(&db.conn)?, &[]),
         PolicyCmd::Set { pairs } => {
-            let (before, after) = store::write(&mut db, |tx| -> Result<(Policy, Policy)> {
-                let before = policy::load(tx)?;
-                let after = before.with_pairs(&pairs).map_err(refusal)?;
-                policy::save(tx, &after)?;
-                let mut changed = serde_json::Map::new();
-                for k in KEYS {
-                    let (from, to) = (before.get(k.name)?, after.get(k.name)?);
-                    if from != to {
-                        changed.insert(
-                            k.name.to_string(),
-                            serde_json::json!({"from": from, "to": to}),
-                        );
+            let (before, after) = ctx.change(
+                &mut db,
+                &Action::ManagePolicy,
+                |c| -> Result<(Policy, Policy)> {
+                    let tx = c.tx;
+                    let before = policy::load(tx)?;
+                    let after = before.with_pairs(&pairs).map_err(refusal)?;
+                    policy::save(tx, &after)?;
+                    let mut changed = serde_json::Map::new();
+                    for k in KEYS {
+                        let (from, to) = (before.get(k.name)?, after.get(k.name)?);
+                        if from != to {
+                            changed.insert(
+                                k.name.to_string(),
+                                serde_json::json!({"from": from, "to": to}),
+                            );
+                        }
                     }
-                }
-                ctx.audit(
-                    tx,
-                    "policy.set",
-                    None,
-                    None,
-                    serde_json::Value::Object(changed),
-                )?;
-                Ok((before, after))
-            })?;
+                    ctx.audit(
+                        tx,
+                        "policy.set",
+                        None,
+                        None,
+                        serde_json::Value::Object(changed),
+                    )?;
+                    Ok((before, after))
+                },
+            )?;
             let changed: Vec<&str> = KEYS
                 .iter()
                 .map(|k| k.name)

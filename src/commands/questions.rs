@@ -13,7 +13,7 @@ use crate::domain::secret::Secret;
 use crate::domain::signin::{self as machine, Admission, Outcome};
 use crate::error::{Exit, Failure};
 use crate::output::table;
-use crate::store::{self, accounts, policy, questions, signin as rows, twofa};
+use crate::store::{accounts, policy, questions, signin as rows, twofa};
 
 /// The one answer for every account that cannot use forgot-password.
 pub const CANNOT_RESET: &str =
@@ -65,8 +65,7 @@ fn set(
     for (q, answer) in &chosen {
         hashed.push((q.id, password::hash(&Secret::new(answer.clone()))?));
     }
-    store::write(&mut db, |tx| -> Result<()> {
-        signin::still_admitted(tx, ctx, &rules, c.id)?;
+    ctx.own_change(&mut db, &rules, c.id, |tx| -> Result<()> {
         questions::replace(tx, c.id, &hashed, ctx.now())?;
         let ids: Vec<&str> = hashed.iter().map(|(q, _)| *q).collect();
         ctx.audit(
@@ -184,8 +183,7 @@ pub fn forgot(ctx: &Ctx, username: Option<String>) -> Result<()> {
     };
     let new = chosen.ok_or_else(|| Failure::usage("no terminal to ask for a new password"))?;
     let hash = password::hash(&new)?;
-    store::write(&mut db, |tx| -> Result<()> {
-        signin::still_admitted(tx, ctx, &rules, c.id)?;
+    ctx.own_change(&mut db, &rules, c.id, |tx| -> Result<()> {
         // Seed: the reset removes two-factor authentication, and the terms
         // must be accepted again.
         accounts::set_password(tx, c.id, &hash, false, Some(true), ctx.now())?;

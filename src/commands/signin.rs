@@ -17,7 +17,7 @@ use crate::domain::signin::{self, Admission, Outcome, Refusal};
 use crate::domain::totp::{self, TotpKey};
 use crate::error::{Exit, Failure};
 use crate::store::signin::{self as rows, Candidate};
-use crate::store::{self, Store, accounts, terms, twofa};
+use crate::store::{Store, accounts, terms, twofa};
 
 /// The exit code of an outcome (SPEC 4 and 7).
 pub fn exit_of(outcome: &Outcome) -> Exit {
@@ -55,7 +55,7 @@ pub fn check_password(
         (Admission::Refused(r), found) => {
             let outcome = refused(r);
             let target = found.as_ref().map(|c| c.username.as_str());
-            store::write(db, |tx| {
+            ctx.sign_in_write(db, |tx| {
                 ctx.audit(
                     tx,
                     "signin.refused",
@@ -70,7 +70,7 @@ pub fn check_password(
         (_, _) => {
             password::verify_dummy(pw);
             // The typed name is not recorded: people type passwords there by mistake.
-            store::write(db, |tx| -> rusqlite::Result<()> {
+            ctx.sign_in_write(db, |tx| -> rusqlite::Result<()> {
                 rows::count_unknown_failure(tx)?;
                 ctx.audit(
                     tx,
@@ -118,7 +118,7 @@ pub fn count_failure(
     id: i64,
     reason: &str,
 ) -> Result<Outcome> {
-    store::write(db, |tx| -> Result<Outcome> {
+    ctx.sign_in_write(db, |tx| -> Result<Outcome> {
         let c = match admitted_now(tx, ctx, rules, id)? {
             Ok(c) => c,
             Err(outcome) => return Ok(outcome),
@@ -193,7 +193,7 @@ pub fn finish(
     id: i64,
     second_factor_done: bool,
 ) -> Result<Outcome> {
-    store::write(db, |tx| -> Result<Outcome> {
+    ctx.sign_in_write(db, |tx| -> Result<Outcome> {
         let c = match admitted_now(tx, ctx, rules, id)? {
             Ok(c) => c,
             Err(outcome) => return Ok(outcome),
@@ -244,7 +244,7 @@ pub fn check_second_factor(
     };
     let accepted = if totp::looks_like_totp(code) {
         match TotpKey::from_base32(&secret)?.check(code, ctx.now()) {
-            Some(step) => store::write(db, |tx| twofa::advance_step(tx, id, step))?,
+            Some(step) => ctx.sign_in_write(db, |tx| twofa::advance_step(tx, id, step))?,
             None => false,
         }
     } else {
@@ -264,7 +264,7 @@ pub fn check_second_factor(
             }
         }
         match hit {
-            Some(code_id) => store::write(db, |tx| -> Result<bool> {
+            Some(code_id) => ctx.sign_in_write(db, |tx| -> Result<bool> {
                 let spent = twofa::use_backup_code(tx, code_id, ctx.now())?;
                 if spent {
                     let left = twofa::backup_codes_left(tx, id)?;
@@ -352,8 +352,7 @@ pub fn store_own_password(
     new: &Secret,
 ) -> Result<()> {
     let hash = password::hash(new)?;
-    store::write(db, |tx| -> Result<()> {
-        still_admitted(tx, ctx, rules, id)?;
+    ctx.own_change(db, rules, id, |tx| -> Result<()> {
         accounts::set_password(tx, id, &hash, false, None, ctx.now())?;
         let name = rows::by_id(tx, id)?.map(|c| c.username);
         Ok(ctx.audit(tx, "password.change", name.as_deref(), None, json!({}))?)

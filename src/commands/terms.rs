@@ -6,11 +6,12 @@ use serde::Serialize;
 use super::Ctx;
 use super::signin;
 use crate::cli::TermsCmd;
+use crate::domain::scope::Action;
 use crate::domain::terms as rules;
 use crate::error::Failure;
 use crate::output::{table, timestamp};
+use crate::store::signin as rows;
 use crate::store::terms::{self, Terms};
-use crate::store::{self, signin as rows};
 
 #[derive(Serialize)]
 struct TermsView<'a> {
@@ -46,7 +47,7 @@ pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
     let mut db = ctx.open()?;
     let policy = crate::store::policy::load(&db.conn)?;
     if let TermsCmd::Set { .. } = cmd {
-        ctx.require(&mut db, &policy, &crate::domain::scope::Action::ManageTerms)?;
+        ctx.require(&mut db, &policy, &Action::ManageTerms)?;
     } else {
         ctx.operator(&mut db, &policy)?;
     }
@@ -57,13 +58,14 @@ pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
             let bytes = read_bounded(&file)?;
             let text = rules::parse(bytes)?;
             let sha = rules::sha256_hex(&text);
-            let (t, created) = store::write(&mut db, |tx| -> Result<(Terms, bool)> {
+            let (t, created) = ctx.change(&mut db, &Action::ManageTerms, |c| {
+                let tx = c.tx;
                 if let Some(newest) = terms::newest(tx)?.filter(|n| n.sha256 == sha) {
                     return Ok((newest, false));
                 }
                 let version = terms::insert(tx, &text, &sha, ctx.now())?;
                 let details = serde_json::json!({"version": version, "sha256": sha});
-                ctx.audit(tx, "terms.publish", None, None, details)?;
+                c.audit("terms.publish", None, None, details)?;
                 Ok((terms::get(tx, version)?.ok_or_else(none_yet)?, true))
             })?;
             let doc =
@@ -147,9 +149,9 @@ fn read_bounded(file: &std::path::Path) -> Result<Vec<u8>> {
 /// `terms accept`: the account, fully authenticated, accepts the newest version.
 fn accept(ctx: &Ctx, username: Option<String>, code: Option<String>) -> Result<()> {
     let (mut db, rules, c) = signin::self_service(ctx, username, true, code)?;
-    let version = store::write(&mut db, |tx| -> Result<i64> {
+    let version = ctx.own_change(&mut db, &rules, c.id, |tx| -> Result<i64> {
         let t = terms::newest(tx)?.ok_or_else(none_yet)?;
-        record_acceptance(tx, ctx, &rules, &c, t.version)?;
+        record_acceptance(tx, ctx, &c, t.version)?;
         rows::reset_failures(tx, c.id)?;
         Ok(t.version)
     })?;
@@ -161,16 +163,15 @@ fn accept(ctx: &Ctx, username: Option<String>, code: Option<String>) -> Result<(
     Ok(())
 }
 
-/// Inside a write transaction: the account (still admitted) accepts terms
-/// `version`; the acceptance and its audit row commit together.
+/// Inside the account's own write transaction ([`Ctx::own_change`], which
+/// checked it is still admitted): it accepts terms `version`; the acceptance
+/// and its audit row commit together.
 pub(super) fn record_acceptance(
     tx: &rusqlite::Connection,
     ctx: &Ctx,
-    rules: &crate::domain::policy::Policy,
     c: &crate::store::signin::Candidate,
     version: i64,
 ) -> Result<()> {
-    signin::still_admitted(tx, ctx, rules, c.id)?;
     terms::accept(tx, c.id, version, ctx.now())?;
     let details = serde_json::json!({"version": version});
     Ok(ctx.audit(tx, "terms.accept", Some(&c.username), None, details)?)

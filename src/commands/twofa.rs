@@ -4,7 +4,7 @@ use anyhow::{Context, Result};
 use std::io::IsTerminal;
 use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::input::{self, OsEntropy};
 use super::{Ctx, user};
@@ -13,12 +13,12 @@ use crate::domain::account::Account;
 use crate::domain::backup_codes;
 use crate::domain::password;
 use crate::domain::policy::Policy;
-use crate::domain::scope::{Action, Operator};
+use crate::domain::scope::Action;
 use crate::domain::secret::Secret;
 use crate::domain::totp::{STEP, TotpKey};
 use crate::error::{Exit, Failure};
 use crate::output::{qr, timestamp};
-use crate::store::{self, Store, policy, twofa};
+use crate::store::{Store, policy, twofa};
 
 /// Wrong codes a person may type at enrolment before it gives up.
 const ENROL_TRIES: usize = 5;
@@ -45,12 +45,12 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
                 svg: svg.as_deref(),
             };
             let a = user::find(&db.conn, &username)?;
-            own_or_in_scope(ctx, &op, &a, &Action::ChangeAccount)?;
+            ctx.allow(&op, &Action::ManageTwofa, Some(&a))?;
             enroll(ctx, &mut db, &rules, &a, invert, files, replace)
         }
         TwofaCmd::Confirm { username, code } => {
             let a = user::find(&db.conn, &username)?;
-            own_or_in_scope(ctx, &op, &a, &Action::ChangeAccount)?;
+            ctx.allow(&op, &Action::ManageTwofa, Some(&a))?;
             may_enrol(&rules, &a)?;
             let key = pending_key(&db, &a)?;
             let Some(step) = key.check(&code, ctx.now()) else {
@@ -58,12 +58,12 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
                     Failure::new(Exit::AuthFailed, wrong_code(&key, &code, ctx.now())).into(),
                 );
             };
-            let codes = activate(ctx, &mut db, &a, &key, step)?;
+            let codes = activate(ctx, &mut db, &rules, &a, &key, step)?;
             print_codes(ctx, &a.username, &codes, "Two-factor authentication is on.")
         }
         TwofaCmd::Status { username } => {
             let a = user::find(&db.conn, &username)?;
-            own_or_in_scope(ctx, &op, &a, &Action::ViewAccount)?;
+            ctx.allow(&op, &Action::ViewTwofa, Some(&a))?;
             let e = twofa::get(&db.conn, a.id)?.unwrap_or_default();
             let left = twofa::backup_codes_left(&db.conn, a.id)?;
             let doc = serde_json::json!({
@@ -90,7 +90,7 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
         }
         TwofaCmd::Reset { username } => {
             let a = user::find(&db.conn, &username)?;
-            own_or_in_scope(ctx, &op, &a, &Action::ChangeAccount)?;
+            ctx.allow(&op, &Action::ManageTwofa, Some(&a))?;
             if twofa::get(&db.conn, a.id)?.is_none() {
                 let doc = serde_json::json!({"username": a.username, "reset": false});
                 ctx.out.emit(
@@ -106,15 +106,9 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
                 ctx.yes,
                 &format!("remove two-factor authentication of {}", a.username),
             )?;
-            store::write(&mut db, |tx| -> rusqlite::Result<()> {
-                twofa::remove(tx, a.id)?;
-                ctx.audit(
-                    tx,
-                    "2fa.reset",
-                    Some(&a.username),
-                    None,
-                    serde_json::json!({}),
-                )
+            ctx.change_account(&mut db, &a.username, &Action::ManageTwofa, |c, a| {
+                twofa::remove(c.tx, a.id)?;
+                c.audit("2fa.reset", Some(&a.username), None, serde_json::json!({}))
             })?;
             let doc = serde_json::json!({"username": a.username, "reset": true});
             ctx.out.emit(
@@ -128,13 +122,9 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
             regenerate,
         } => {
             let a = user::find(&db.conn, &username)?;
-            own_or_in_scope(ctx, &op, &a, &Action::ChangeAccount)?;
+            ctx.allow(&op, &Action::ManageTwofa, Some(&a))?;
             if twofa::get(&db.conn, a.id)?.and_then(|e| e.secret).is_none() {
-                return Err(Failure::not_found(format!(
-                    "{} is not enrolled in two-factor authentication",
-                    a.username
-                ))
-                .into());
+                return Err(not_enrolled(&a));
             }
             if !regenerate {
                 let left = twofa::backup_codes_left(&db.conn, a.id)?;
@@ -147,10 +137,12 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
                 return Ok(());
             }
             let (codes, hashes) = new_codes()?;
-            store::write(&mut db, |tx| -> rusqlite::Result<()> {
-                twofa::replace_backup_codes(tx, a.id, &hashes, ctx.now())?;
-                ctx.audit(
-                    tx,
+            ctx.change_account(&mut db, &a.username, &Action::ManageTwofa, |c, a| {
+                if twofa::get(c.tx, a.id)?.and_then(|e| e.secret).is_none() {
+                    return Err(not_enrolled(a));
+                }
+                twofa::replace_backup_codes(c.tx, a.id, &hashes, ctx.now())?;
+                c.audit(
                     "2fa.backup-codes",
                     Some(&a.username),
                     None,
@@ -167,13 +159,12 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
     }
 }
 
-/// Anyone may manage their own two-factor authentication; for another
-/// account the operator's scope decides.
-fn own_or_in_scope(ctx: &Ctx, op: &Operator, a: &Account, action: &Action) -> Result<()> {
-    if ctx.target(a).is_self {
-        return Ok(());
-    }
-    ctx.allow(op, action, Some(a))
+fn not_enrolled(a: &Account) -> anyhow::Error {
+    Failure::not_found(format!(
+        "{} is not enrolled in two-factor authentication",
+        a.username
+    ))
+    .into()
 }
 
 /// Only roles in `2fa-roles` may enrol (checked at enrol and at confirm).
@@ -236,18 +227,26 @@ fn enroll(
     }
     let key = TotpKey::generate(&mut OsEntropy)?;
     let uri = key.uri(&rules.totp_issuer, &a.username)?;
-    // The secret is stored first; an image is only ever of a stored secret.
-    store::write(db, |tx| -> rusqlite::Result<()> {
-        twofa::set_pending(tx, a.id, &key.base32(), ctx.now())?;
-        ctx.audit(
-            tx,
+    // The images are written inside the transaction that stores the secret:
+    // if one cannot be written nothing is stored (the pending secret shown
+    // before stays the one to confirm), and if the commit fails the images
+    // are removed, so an image is only ever of a stored secret.
+    let mut written = Vec::new();
+    let stored = ctx.change_account(db, &a.username, &Action::ManageTwofa, |c, a| {
+        may_enrol(rules, a)?;
+        twofa::set_pending(c.tx, a.id, &key.base32(), ctx.now())?;
+        c.audit(
             "2fa.enroll-start",
             Some(&a.username),
             None,
             serde_json::json!({"replace": replace}),
-        )
-    })?;
-    write_images(&uri, &files)?;
+        )?;
+        write_images(&uri, &files, &mut written)
+    });
+    if let Err(e) = stored {
+        remove_files(&written);
+        return Err(e);
+    }
     if ctx.out.json {
         ctx.out.json(
             &serde_json::json!({"username": a.username, "uri": uri, "secret": key.base32()}),
@@ -269,7 +268,7 @@ fn enroll(
         return Ok(());
     }
     let step = ask_code(ctx, &key)?;
-    let codes = activate(ctx, db, a, &key, step)?;
+    let codes = activate(ctx, db, rules, a, &key, step)?;
     print_codes(ctx, &a.username, &codes, "")?;
     while !dialoguer::Confirm::new()
         .with_prompt("Have you saved the backup codes somewhere safe?")
@@ -376,13 +375,16 @@ fn pending_key(db: &Store, a: &Account) -> Result<TotpKey> {
 fn activate(
     ctx: &Ctx,
     db: &mut Store,
+    rules: &Policy,
     a: &Account,
     key: &TotpKey,
     step: i64,
 ) -> Result<Vec<Secret>> {
     let (codes, hashes) = new_codes()?;
     let expected = key.base32();
-    store::write(db, |tx| -> Result<()> {
+    ctx.change_account(db, &a.username, &Action::ManageTwofa, |c, a| {
+        may_enrol(rules, a)?;
+        let tx = c.tx;
         let still = twofa::get(tx, a.id)?.and_then(|e| e.pending_secret);
         if still.as_deref() != Some(expected.as_str()) {
             return Err(Failure::refused(
@@ -429,29 +431,37 @@ fn print_codes(ctx: &Ctx, username: &str, codes: &[Secret], after: &str) -> Resu
     })
 }
 
-/// Write the requested images; if one fails, the ones written are removed.
-fn write_images(uri: &str, files: &Files<'_>) -> Result<()> {
-    let mut written: Vec<&Path> = Vec::new();
+/// Write the requested images, noting each one created in `written`; if
+/// one fails, the ones written are removed.
+fn write_images(uri: &str, files: &Files<'_>, written: &mut Vec<PathBuf>) -> Result<()> {
     let mut result = Ok(());
     if let Some(path) = files.png {
         result = qr::png(uri, 8)
             .map_err(Into::into)
             .and_then(|b| write_private(path, &b));
         if result.is_ok() {
-            written.push(path);
+            written.push(path.to_path_buf());
         }
     }
     if let (Ok(()), Some(path)) = (&result, files.svg) {
         result = qr::svg(uri)
             .map_err(Into::into)
             .and_then(|s| write_private(path, s.as_bytes()));
-    }
-    if result.is_err() {
-        for path in written {
-            let _ = std::fs::remove_file(path);
+        if result.is_ok() {
+            written.push(path.to_path_buf());
         }
     }
+    if result.is_err() {
+        remove_files(written);
+        written.clear();
+    }
     result
+}
+
+fn remove_files(paths: &[PathBuf]) {
+    for path in paths {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 /// Create a file only keyward's user can read, never over an existing one.

@@ -18,7 +18,7 @@ use crate::error::Failure;
 use crate::output::table;
 use crate::output::view::AccountView;
 use crate::store::accounts::{self, NewAccount};
-use crate::store::{self, Store, policy};
+use crate::store::{Store, policy};
 
 pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
     let mut db = ctx.open()?;
@@ -253,15 +253,16 @@ impl Cx<'_> {
         scope_action: Action,
         f: impl FnOnce(&Connection, &Account) -> Result<serde_json::Value>,
     ) -> Result<()> {
-        let after = store::write(db, |tx| -> Result<Account> {
-            let a = find(tx, username)?;
-            self.ctx.allow_now(tx, &scope_action, Some(&a))?;
-            let details = f(tx, &a)?;
-            let facility = a.facilities.first().map(String::as_str);
-            self.ctx
-                .audit(tx, action, Some(&a.username), facility, details)?;
-            find(tx, username)
-        })?;
+        let after = self
+            .ctx
+            .change_account(db, username, &scope_action, |c, a| {
+                let tx = c.tx;
+                let details = f(tx, a)?;
+                let facility = a.facilities.first().map(String::as_str);
+                self.ctx
+                    .audit(tx, action, Some(&a.username), facility, details)?;
+                find(tx, username)
+            })?;
         self.show(&after, None)
     }
 
@@ -295,14 +296,18 @@ impl Cx<'_> {
             &input::no_extra_rules,
         )?;
         let hash = password::hash(&pw.secret)?;
-        let created = store::write(db, |tx| -> Result<Account> {
+        let created = self.ctx.change(db, &create, |c| -> Result<Account> {
+            let tx = c.tx;
             refuse_existing(tx, &username)?;
+            // A facility removed and added again meanwhile has a new id.
             let ids = facility_ids(tx, codes)?;
-            let create = Action::CreateAccount {
-                role,
-                facilities: ids.clone(),
-            };
-            self.ctx.allow_now(tx, &create, None)?;
+            c.allow(
+                &Action::CreateAccount {
+                    role,
+                    facilities: ids.clone(),
+                },
+                None,
+            )?;
             let id = accounts::insert(
                 tx,
                 &NewAccount {
@@ -365,32 +370,34 @@ impl Cx<'_> {
             input::new_password(password_stdin, false, &self.rules, &a.username, &history)?
         };
         let hash = password::hash(&pw.secret)?;
-        let after = store::write(db, |tx| -> Result<Account> {
-            let a = find(tx, username)?;
-            self.ctx.allow_now(tx, &Action::ChangeAccount, Some(&a))?;
-            let pending = PendingActions::AFTER_ADMIN_EVENT;
-            let terms = Some(pending.terms_pending);
-            accounts::set_password(
-                tx,
-                a.id,
-                &hash,
-                pending.must_change_password,
-                terms,
-                self.ctx.now(),
-            )?;
-            // An administrator's reset also lifts any lock, like an unlock.
-            accounts::unlock(tx, a.id, pending, self.ctx.now())?;
-            let details = json!({"password": if pw.generated { "generated" } else { "chosen" }});
-            let facility = a.facilities.first().map(String::as_str);
-            self.ctx.audit(
-                tx,
-                "user.reset-password",
-                Some(&a.username),
-                facility,
-                details,
-            )?;
-            find(tx, username)
-        })?;
+        let after = self
+            .ctx
+            .change_account(db, username, &Action::ChangeAccount, |c, a| {
+                let tx = c.tx;
+                let pending = PendingActions::AFTER_ADMIN_EVENT;
+                let terms = Some(pending.terms_pending);
+                accounts::set_password(
+                    tx,
+                    a.id,
+                    &hash,
+                    pending.must_change_password,
+                    terms,
+                    self.ctx.now(),
+                )?;
+                // An administrator's reset also lifts any lock, like an unlock.
+                accounts::unlock(tx, a.id, pending, self.ctx.now())?;
+                let details =
+                    json!({"password": if pw.generated { "generated" } else { "chosen" }});
+                let facility = a.facilities.first().map(String::as_str);
+                self.ctx.audit(
+                    tx,
+                    "user.reset-password",
+                    Some(&a.username),
+                    facility,
+                    details,
+                )?;
+                find(tx, username)
+            })?;
         self.show(&after, pw.shown())
     }
 
@@ -399,21 +406,21 @@ impl Cx<'_> {
         self.ctx.allow(&self.op, &Action::ChangeAccount, Some(&a))?;
         keep_a_support(&db.conn, &a, "remove")?;
         input::confirm(self.ctx.yes, &format!("remove account {}", a.username))?;
-        store::write(db, |tx| -> Result<()> {
-            let a = find(tx, username)?;
-            self.ctx.allow_now(tx, &Action::ChangeAccount, Some(&a))?;
-            keep_a_support(tx, &a, "remove")?;
-            accounts::remove(tx, a.id)?;
-            let details = json!({"role": a.role, "facilities": a.facilities});
-            self.ctx.audit(
-                tx,
-                "user.remove",
-                Some(&a.username),
-                a.facilities.first().map(String::as_str),
-                details,
-            )?;
-            Ok(())
-        })?;
+        self.ctx
+            .change_account(db, username, &Action::ChangeAccount, |c, a| {
+                let tx = c.tx;
+                keep_a_support(tx, a, "remove")?;
+                accounts::remove(tx, a.id)?;
+                let details = json!({"role": a.role, "facilities": a.facilities});
+                self.ctx.audit(
+                    tx,
+                    "user.remove",
+                    Some(&a.username),
+                    a.facilities.first().map(String::as_str),
+                    details,
+                )?;
+                Ok(())
+            })?;
         #[derive(Serialize)]
         struct Removed<'a> {
             username: &'a str,

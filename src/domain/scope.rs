@@ -71,6 +71,14 @@ pub enum Action {
     ManageTerms,
     /// `audit list|verify`.
     ViewAudit,
+    /// `2fa enroll|confirm|reset|backup-codes`: anyone may manage their own
+    /// second factor; another account's as [`Action::ChangeAccount`].
+    ManageTwofa,
+    /// `2fa status`: one's own, or another account's as [`Action::ViewAccount`].
+    ViewTwofa,
+    /// `user import` as a whole: an admin or support may run one; each row is
+    /// then checked as the account creation or change it is.
+    Import,
 }
 
 /// The parts of keyward only support (or the OS user) may touch.
@@ -145,6 +153,10 @@ pub fn check(
     action: &Action,
     target: Option<&Target<'_>>,
 ) -> Result<(), ScopeError> {
+    let own = target.is_some_and(|t| t.is_self);
+    if own && matches!(action, Action::ManageTwofa | Action::ViewTwofa) {
+        return Ok(());
+    }
     let held = match op {
         Operator::Os => return Ok(()),
         Operator::Account { role, facilities } => match role {
@@ -167,7 +179,10 @@ pub fn check(
             }
             not_held(held, facilities).map_or(Ok(()), |ids| Err(ScopeError::CreateOutside(ids)))
         }
+        Action::Import => Ok(()),
         Action::ViewAccount
+        | Action::ViewTwofa
+        | Action::ManageTwofa
         | Action::ChangeAccount
         | Action::Assign { .. }
         | Action::Unassign { .. }
@@ -567,6 +582,50 @@ mod tests {
             ScopeError::NotAdministrator(Supervisor)
                 .to_string()
                 .starts_with("a supervisor account may not")
+        );
+    }
+
+    #[test]
+    fn second_factor_is_self_service_and_otherwise_a_change_of_the_account() {
+        for role in [User, Supervisor, Admin, Support] {
+            let own = Target {
+                is_self: true,
+                ..target(role, false)
+            };
+            for action in [Action::ManageTwofa, Action::ViewTwofa] {
+                assert_eq!(check(&op(role), &action, Some(&own)), Ok(()), "{role}");
+            }
+            // Self-service covers the second factor only.
+            if role == Admin {
+                assert_eq!(
+                    check(&op(role), &Action::ChangeAccount, Some(&own)),
+                    Err(ScopeError::OwnAccount)
+                );
+            }
+            for other in [User, Supervisor, Admin, Support] {
+                for shared in [true, false] {
+                    let t = target(other, shared);
+                    assert_eq!(
+                        check(&op(role), &Action::ManageTwofa, Some(&t)),
+                        check(&op(role), &Action::ChangeAccount, Some(&t))
+                    );
+                    assert_eq!(
+                        check(&op(role), &Action::ViewTwofa, Some(&t)),
+                        check(&op(role), &Action::ViewAccount, Some(&t))
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_import_needs_an_administrator_and_then_checks_each_row() {
+        assert_eq!(check(&op(Admin), &Action::Import, None), Ok(()));
+        assert_eq!(check(&op(Support), &Action::Import, None), Ok(()));
+        assert_eq!(check(&Operator::Os, &Action::Import, None), Ok(()));
+        assert_eq!(
+            check(&op(Supervisor), &Action::Import, None),
+            Err(ScopeError::NotAdministrator(Supervisor))
         );
     }
 }

@@ -19,6 +19,8 @@ use rusqlite::Transaction;
 
 /// Run `f` inside `BEGIN IMMEDIATE`: concurrent writers queue on the busy
 /// timeout instead of failing halfway. Commits only when `f` succeeds.
+/// Handlers reach it only through `commands::change` (clippy.toml).
+#[allow(clippy::disallowed_methods)]
 pub fn write<T, E>(
     store: &mut Store,
     f: impl FnOnce(&Transaction<'_>) -> Result<T, E>,

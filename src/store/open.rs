@@ -1,6 +1,9 @@
 //! Finding, creating and opening the database file: permissions, pragmas and
 //! migrations tracked with `PRAGMA user_version`.
 
+// Opening, creating and migrating a file are the store's own transactions.
+#![allow(clippy::disallowed_methods)]
+
 use rusqlite::{Connection, OpenFlags};
 use std::fs;
 use std::io;
@@ -25,7 +28,7 @@ const MIGRATIONS: &[&str] = &[
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// How long a writer waits for another process's transaction.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {

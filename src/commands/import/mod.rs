@@ -30,7 +30,7 @@ use crate::domain::policy::Policy;
 use crate::domain::scope::{Action, Operator};
 use crate::domain::secret::Secret;
 use crate::error::Failure;
-use crate::store::{self, Store};
+use crate::store::Store;
 use credentials::{prepare_stdout, refuse_existing_file, write_credentials};
 use source::Source;
 
@@ -75,8 +75,8 @@ pub fn import(
     let jobs = std::mem::take(&mut plan.jobs);
     let hashed = write::hash_all(ctx, rules, jobs)?;
     let mut pending = None;
-    let written = store::write(db, |tx| {
-        write::write_all(ctx, tx, rules, args, &source, &plan, hashed, &mut pending)
+    let written = ctx.change(db, &Action::Import, |c| {
+        write::write_all(ctx, c.tx, rules, args, &source, &plan, hashed, &mut pending)
     });
     let (counts, credentials) = match written {
         Ok(done) => done,
