@@ -214,6 +214,127 @@ fn a_dash_reads_the_file_from_stdin() {
     assert_eq!(env.count_accounts("carol"), 0);
 }
 
+/// `keyward user import -` with `csv` on stdin, `KEYWARD_IMPORT_LIMIT=limit`
+/// (debug builds: the most read from stdin) and TMPDIR inside the temp dir.
+fn import_stdin_with_limit(env: &TestEnv, limit: u64, csv: &str) -> std::process::Output {
+    let tmp = env.path().join("tmp");
+    std::fs::create_dir_all(&tmp).expect("create TMPDIR");
+    env.cmd()
+        .env("KEYWARD_IMPORT_LIMIT", limit.to_string())
+        .env("TMPDIR", &tmp)
+        .args(["user", "import", "-"])
+        .write_stdin(csv.to_owned())
+        .output()
+        .expect("run keyward")
+}
+
+#[test]
+fn stdin_past_the_limit_stops_with_65_and_changes_nothing() {
+    let env = env_with_facilities();
+    let hash = argon2id_hash("Mig#rate42");
+    let mut csv = format!("{IMPORT_HEADER},password_hash\n");
+    for i in 0..20 {
+        csv.push_str(&format!("lim{i:02},,user,DAL01,,\"{hash}\"\n"));
+    }
+    assert!(csv.len() > 1024 && csv.len() < 4096);
+    let before = env.snapshot();
+    let out = import_stdin_with_limit(&env, 1024, &csv);
+    assert_code(&out, 65);
+    assert!(
+        stderr(&out).contains("stdin holds more than 1 KiB")
+            && stderr(&out).contains("nothing was written"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(env.snapshot(), before);
+    assert_eq!(env.audit_count("user.import"), 0);
+    // Under the limit the same input imports, read back from the spool for
+    // the second read, and the spool leaves nothing behind.
+    let out = import_stdin_with_limit(&env, 4096, &csv);
+    assert_code(&out, 0);
+    assert_eq!(env.count_accounts("lim"), 20);
+    assert_eq!(
+        std::fs::read_dir(env.path().join("tmp"))
+            .expect("list TMPDIR")
+            .count(),
+        0,
+        "the temporary copy of stdin is unlinked"
+    );
+}
+
+/// `sh -c SCRIPT` with keyward's environment, where `$K` is the binary and
+/// the address space is capped at 2 GiB, so a runaway read fails fast
+/// instead of eating the machine.
+fn sh_bounded(env: &TestEnv, script: &str, extra: &[(&str, &str)]) -> std::process::Output {
+    let keyward = env.std_cmd(&[]);
+    let mut sh = std::process::Command::new("sh");
+    sh.arg("-c")
+        .arg(format!("ulimit -v 2097152; {script}"))
+        .env("K", keyward.get_program())
+        .current_dir(env.path());
+    for (k, v) in keyward.get_envs() {
+        match v {
+            Some(v) => sh.env(k, v),
+            None => sh.env_remove(k),
+        };
+    }
+    for (k, v) in extra {
+        sh.env(k, v);
+    }
+    sh.stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("run sh")
+}
+
+#[test]
+fn dev_zero_and_endless_pipes_stop_with_65_instead_of_growing() {
+    let env = env_with_facilities();
+    let before = env.snapshot();
+    // No line break ever: the header row is bounded.
+    let out = sh_bounded(&env, "exec \"$K\" user import /dev/zero", &[]);
+    assert_code(&out, 65);
+    assert!(
+        stderr(&out).contains("a row longer than"),
+        "{}",
+        stderr(&out)
+    );
+    // A header, then endless zero bytes on stdin: row 2 is bounded.
+    let out = sh_bounded(
+        &env,
+        &format!("(echo '{IMPORT_HEADER}'; cat /dev/zero) | \"$K\" user import -"),
+        &[],
+    );
+    assert_code(&out, 65);
+    assert!(
+        stderr(&out).contains("line 2: a row longer than"),
+        "{}",
+        stderr(&out)
+    );
+    // A header, then endless short rows (`yes`): the stdin limit.
+    let out = sh_bounded(
+        &env,
+        &format!("(echo '{IMPORT_HEADER}'; yes 'ab,,user,,') | \"$K\" user import -"),
+        &[("KEYWARD_IMPORT_LIMIT", "1048576")],
+    );
+    assert_code(&out, 65);
+    assert!(
+        stderr(&out).contains("stdin holds more than 1 MiB"),
+        "{}",
+        stderr(&out)
+    );
+    // `yes` alone is not a header.
+    let out = sh_bounded(&env, "yes | \"$K\" user import -", &[]);
+    assert_code(&out, 65);
+    assert!(
+        stderr(&out).contains("unknown column `y`"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(env.snapshot(), before);
+}
+
 // ---- dry run ------------------------------------------------------------------------
 
 #[test]

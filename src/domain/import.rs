@@ -4,7 +4,7 @@
 //! Pure: the caller hands in any reader (a file, stdin, a byte slice) and the
 //! policy; looking facilities and accounts up in the database is the caller's.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::io::Read;
 use std::rc::Rc;
@@ -22,16 +22,36 @@ pub const OPTIONAL: [&str; 2] = ["password_hash", "must_change"];
 /// Header of the credentials written for generated passwords.
 pub const CREDENTIALS_HEADER: [&str; 2] = ["username", "temporary_password"];
 
-/// A problem with the file as a whole (exit 65).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// A problem with the file as a whole (exit 65, or [`StopError`]'s).
+#[derive(Debug, thiserror::Error)]
 pub enum FileError {
     #[error("the file is empty; it needs the header `{}` and one row per account", REQUIRED.join(","))]
     Empty,
     #[error("line {line}: {message}; the header is `{}` (optional: {})", REQUIRED.join(","), OPTIONAL.join(", "))]
     Header { line: u64, message: String },
-    #[error("cannot read the CSV: {0}")]
-    Read(String),
+    #[error(transparent)]
+    Stop(#[from] StopError),
 }
+
+/// The most bytes one row may take (its line, or lines for quoted line
+/// breaks). A real row is a few hundred bytes; without a bound, a file with
+/// no line break (`/dev/zero`) would be one row held whole in memory.
+pub const MAX_ROW_BYTES: u64 = 1 << 20;
+
+/// Why a file cannot be read any further: the import stops (no more rows).
+#[derive(Debug, thiserror::Error)]
+pub enum StopError {
+    #[error("line {line}: a row longer than {} KiB, which no account needs; is this the right file?", MAX_ROW_BYTES >> 10)]
+    RowTooLong { line: u64 },
+    /// The reader failed; the caller's reader may say why (e.g. a size limit).
+    #[error(transparent)]
+    Io(std::io::Error),
+}
+
+/// The reader's error when a row grows past [`MAX_ROW_BYTES`].
+#[derive(Debug, thiserror::Error)]
+#[error("a row longer than {} KiB", MAX_ROW_BYTES >> 10)]
+struct RowTooLong;
 
 /// One bad row: where it starts and everything wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,6 +130,10 @@ struct Lines {
     /// (offset of a `\n`, whether the line it ends is blank).
     ahead: Rc<RefCell<VecDeque<(u64, bool)>>>,
     passed: u64,
+    /// Bytes the reader has handed out, and that count when the last record
+    /// was returned: the difference bounds the record being read.
+    read: Rc<Cell<u64>>,
+    mark: Rc<Cell<u64>>,
 }
 
 impl Lines {
@@ -139,6 +163,12 @@ struct LineCounter<R> {
 
 impl<R: Read> Read for LineCounter<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.offset - self.lines.mark.get() > MAX_ROW_BYTES {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                RowTooLong,
+            ));
+        }
         let n = self.inner.read(buf)?;
         let mut ahead = self.lines.ahead.borrow_mut();
         for (i, b) in buf.iter().take(n).enumerate() {
@@ -152,6 +182,7 @@ impl<R: Read> Read for LineCounter<R> {
             }
         }
         self.offset += n as u64;
+        self.lines.read.set(self.offset);
         Ok(n)
     }
 }
@@ -174,10 +205,11 @@ impl<R: Read> Rows<R> {
         let mut header = csv::ByteRecord::new();
         let found = reader
             .read_byte_record(&mut header)
-            .map_err(|e| FileError::Read(e.to_string()))?;
+            .map_err(|e| stop_error(e, lines.at(0)))?;
         if !found || header.iter().all(|f| f.trim_ascii().is_empty()) {
             return Err(FileError::Empty);
         }
+        lines.mark.set(lines.read.get());
         let line = lines.at(header.position().map_or(0, csv::Position::byte));
         let columns = columns(&header).map_err(|message| FileError::Header { line, message })?;
         let mut digest = std::hash::BuildHasher::build_hasher(keys);
@@ -205,17 +237,24 @@ impl<R: Read> Rows<R> {
         std::hash::Hasher::finish(&self.digest)
     }
 
-    /// The next row, checked against `policy`; `None` at the end of the file.
-    pub fn next_row(&mut self, policy: &Policy) -> Option<Result<Row, RowError>> {
+    /// The next row, checked against `policy`; `None` at the end of the
+    /// file. An error means the file cannot be read on: stop.
+    pub fn next_row(
+        &mut self,
+        policy: &Policy,
+    ) -> Result<Option<Result<Row, RowError>>, StopError> {
         loop {
-            match self.reader.read_byte_record(&mut self.record) {
-                Ok(false) => return None,
+            // Where the next record starts, for an error that has no position.
+            let start = self.reader.position().byte();
+            let found = self.reader.read_byte_record(&mut self.record);
+            self.lines.mark.set(self.lines.read.get());
+            match found {
+                Ok(false) => return Ok(None),
                 Err(e) => {
-                    let line = self.lines.at(e.position().map_or(0, csv::Position::byte));
-                    return Some(Err(RowError {
-                        line,
-                        message: format!("cannot read the CSV: {e}"),
-                    }));
+                    let line = self
+                        .lines
+                        .at(e.position().map_or(start, csv::Position::byte));
+                    return Err(stop_error(e, line));
                 }
                 Ok(true) => {}
             }
@@ -228,11 +267,26 @@ impl<R: Read> Rows<R> {
                 .lines
                 .at(self.record.position().map_or(0, csv::Position::byte));
             let policy = (!self.trusted).then_some(policy);
-            return Some(
+            return Ok(Some(
                 row(&self.columns, &self.record, line, policy)
                     .map_err(|message| RowError { line, message }),
-            );
+            ));
         }
+    }
+}
+
+/// A reader error of csv as the reason the read stops at `line`.
+fn stop_error(e: csv::Error, line: u64) -> StopError {
+    let message = e.to_string();
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) if io.get_ref().is_some_and(|inner| inner.is::<RowTooLong>()) => {
+            StopError::RowTooLong { line }
+        }
+        csv::ErrorKind::Io(io) => StopError::Io(io),
+        _ => StopError::Io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("line {line}: cannot read the CSV: {message}"),
+        )),
     }
 }
 
@@ -477,7 +531,7 @@ mod tests {
     fn read(text: &str) -> Result<Vec<Result<Row, RowError>>, FileError> {
         let mut rows = Rows::open(text.as_bytes(), &Default::default())?;
         let mut out = Vec::new();
-        while let Some(r) = rows.next_row(&Policy::default()) {
+        while let Some(r) = rows.next_row(&Policy::default()).ok().flatten() {
             out.push(r);
         }
         Ok(out)
@@ -549,9 +603,9 @@ mod tests {
         assert!(
             err("username,name,role,facilities,password,name\n").contains("`name` appears twice")
         );
-        assert_eq!(read(""), Err(FileError::Empty));
-        assert_eq!(read("\n\n"), Err(FileError::Empty));
-        assert_eq!(read("username,name,role,facilities,password\n"), Ok(vec![]));
+        assert!(matches!(read(""), Err(FileError::Empty)));
+        assert!(matches!(read("\n\n"), Err(FileError::Empty)));
+        assert!(matches!(read("username,name,role,facilities,password\n"), Ok(v) if v.is_empty()));
     }
 
     #[test]
@@ -639,7 +693,7 @@ mod tests {
             if trusted {
                 rows = rows.trusting();
             }
-            while rows.next_row(&Policy::default()).is_some() {}
+            while rows.next_row(&Policy::default()).ok().flatten().is_some() {}
             Ok(rows.digest())
         };
         let a = "username,name,role,facilities,password\nann,,user,,\nben,,user,,\n";
@@ -649,7 +703,7 @@ mod tests {
         // The trusted read skips the policy: a weak password passes it.
         let weak = "username,name,role,facilities,password\nann,,user,,weak\n";
         let mut rows = Rows::open(weak.as_bytes(), &keys)?.trusting();
-        assert!(matches!(rows.next_row(&Policy::default()), Some(Ok(_))));
+        assert!(matches!(rows.next_row(&Policy::default()), Ok(Some(Ok(_)))));
         Ok(())
     }
 
@@ -663,11 +717,11 @@ mod tests {
         };
         let first = rows.next_row(&Policy::default());
         assert!(
-            matches!(&first, Some(Err(e)) if e.line == 2 && e.message.contains("UTF-8")),
+            matches!(&first, Ok(Some(Err(e))) if e.line == 2 && e.message.contains("UTF-8")),
             "{first:?}"
         );
-        assert!(matches!(rows.next_row(&Policy::default()), Some(Ok(r)) if r.line == 3));
-        assert!(rows.next_row(&Policy::default()).is_none());
+        assert!(matches!(rows.next_row(&Policy::default()), Ok(Some(Ok(r))) if r.line == 3));
+        assert!(matches!(rows.next_row(&Policy::default()), Ok(None)));
     }
 
     #[test]
@@ -682,9 +736,15 @@ mod tests {
         let written = w
             .write_record(REQUIRED)
             .and_then(|()| w.write_record(&rec))
-            .map_err(|e| FileError::Read(e.to_string()));
+            .map_err(|e| FileError::Header {
+                line: 0,
+                message: e.to_string(),
+            });
         written?;
-        let bytes = w.into_inner().map_err(|e| FileError::Read(e.to_string()))?;
+        let bytes = w.into_inner().map_err(|e| FileError::Header {
+            line: 0,
+            message: e.to_string(),
+        })?;
         let rows = read(&String::from_utf8_lossy(&bytes))?;
         let [Ok(mia)] = rows.as_slice() else {
             panic!("{rows:?}");
@@ -696,6 +756,28 @@ mod tests {
         Ok(())
     }
 
+    #[test]
+    fn a_row_without_end_stops_the_read_instead_of_growing() -> Result<(), FileError> {
+        // /dev/zero after a header: no line break ever comes.
+        let endless = b"username,name,role,facilities,password\n".chain(std::io::repeat(0));
+        let mut rows = Rows::open(endless, &Default::default())?;
+        let stop = rows.next_row(&Policy::default());
+        assert!(
+            matches!(stop, Err(StopError::RowTooLong { line: 2 })),
+            "{stop:?}"
+        );
+        // A long but bounded row is only a bad row.
+        let mut text = "username,name,role,facilities,password\nann,".to_string();
+        text.push_str(&"x".repeat(200_000));
+        text.push_str(",user,,\nbob,,user,,\n");
+        let rows = read(&text)?;
+        assert!(
+            matches!(&rows[..], [Err(e), Ok(b)] if e.line == 2 && b.line == 3),
+            "{rows:?}"
+        );
+        Ok(())
+    }
+
     proptest! {
         /// Whatever bytes arrive, reading never panics and every bad row has a
         /// line number within the file.
@@ -703,7 +785,7 @@ mod tests {
         fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
             if let Ok(mut rows) = Rows::open(bytes.as_slice(), &Default::default()) {
                 let lines = bytes.iter().filter(|b| **b == b'\n').count() as u64 + 1;
-                while let Some(r) = rows.next_row(&Policy::default()) {
+                while let Some(r) = rows.next_row(&Policy::default()).ok().flatten() {
                     if let Err(e) = r {
                         prop_assert!(e.line >= 1 && e.line <= lines + 1, "{e}");
                     }
@@ -717,7 +799,7 @@ mod tests {
         fn random_csv_never_panics(body in "([a-zA-Z0-9;,\"\\n\\r $=+#.-]{0,30}\\n){0,12}") {
             let text = format!("username,name,role,facilities,password,password_hash,must_change\n{body}");
             let mut rows = Rows::open(text.as_bytes(), &Default::default()).map_err(|e| TestCaseError::fail(e.to_string()))?;
-            while let Some(r) = rows.next_row(&Policy::default()) {
+            while let Some(r) = rows.next_row(&Policy::default()).ok().flatten() {
                 if let Ok(row) = r {
                     prop_assert!(Username::parse(row.username.as_str()).is_ok());
                     prop_assert!(row.line >= 2);

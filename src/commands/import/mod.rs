@@ -12,6 +12,7 @@ mod credentials;
 mod export;
 mod plan;
 mod source;
+mod spool;
 mod write;
 
 pub use export::export;

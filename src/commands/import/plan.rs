@@ -109,7 +109,7 @@ pub(super) fn plan(
     let mut seen = Seen::new(conn, SEEN_IN_MEMORY);
     let supports_before = accounts::count_enabled_support(conn)?;
     let (mut supports_added, mut demotions) = (0i64, Vec::new());
-    while let Some(next) = rows.next_row(rules) {
+    while let Some(next) = rows.next_row(rules).map_err(|e| source.stopped(e))? {
         let row = match next {
             Ok(row) => row,
             Err(e) => {

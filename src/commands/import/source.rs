@@ -1,5 +1,5 @@
 //! The file being imported, read twice: a regular file from disk, anything
-//! else kept so that it can be read again.
+//! else copied as it is read (see [`super::spool`]) so that it can be read again.
 
 use std::fs;
 use std::hash::RandomState;
@@ -9,19 +9,26 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::domain::import::Rows;
+use super::spool::{self, Spool, TooLarge};
+use crate::domain::import::{FileError, Rows, StopError};
 use crate::error::Failure;
 
 /// The file, read twice: a regular file is reopened (and must not change in
-/// between); stdin or a pipe is kept in memory.
+/// between); stdin, a pipe or a device is read once, at most
+/// [`spool::MAX_STREAM_BYTES`], into an encrypted temporary copy that the
+/// second read reads.
 pub(super) enum Source {
     File {
         path: PathBuf,
         seen: Fingerprint,
         keys: RandomState,
     },
-    Memory {
-        bytes: Vec<u8>,
+    Stream {
+        /// `stdin`, or the path of the pipe or device.
+        name: String,
+        /// `None` for stdin.
+        path: Option<PathBuf>,
+        spool: Spool,
         keys: RandomState,
     },
 }
@@ -56,13 +63,10 @@ impl Source {
                 )
                 .into());
             }
-            let mut bytes = Vec::new();
-            io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .context("cannot read the CSV from stdin")?;
-            return Ok(Source::Memory {
-                bytes,
+            return Ok(Source::Stream {
+                name: "stdin".into(),
+                path: None,
+                spool: Spool::new()?,
                 keys: RandomState::new(),
             });
         }
@@ -82,10 +86,11 @@ impl Source {
                 keys: RandomState::new(),
             });
         }
-        // A pipe or device (`<(...)`, /dev/stdin) can be read only once.
-        let bytes = fs::read(path).with_context(cannot)?;
-        Ok(Source::Memory {
-            bytes,
+        // A pipe or device (`<(...)`, /dev/stdin, /dev/zero) can be read only once.
+        Ok(Source::Stream {
+            name: path.display().to_string(),
+            path: Some(path.to_path_buf()),
+            spool: Spool::new()?,
             keys: RandomState::new(),
         })
     }
@@ -93,7 +98,7 @@ impl Source {
     pub(super) fn name(&self) -> String {
         match self {
             Source::File { path, .. } => path.display().to_string(),
-            Source::Memory { .. } => "stdin".into(),
+            Source::Stream { name, .. } => name.clone(),
         }
     }
 
@@ -103,17 +108,49 @@ impl Source {
                 1 << 16,
                 fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?,
             )),
-            Source::Memory { bytes, .. } => Box::new(bytes.as_slice()),
+            Source::Stream { path, spool, .. } => spool.reader(|| {
+                Ok(match path {
+                    None => Box::new(io::stdin().lock()),
+                    Some(p) => Box::new(
+                        fs::File::open(p)
+                            .with_context(|| format!("cannot read {}", p.display()))?,
+                    ),
+                })
+            })?,
         })
     }
 
     /// The rows, read from the start; both reads use the same digest keys.
     pub(super) fn rows(&self) -> Result<Rows<Box<dyn Read + '_>>> {
         let keys = match self {
-            Source::File { keys, .. } | Source::Memory { keys, .. } => keys,
+            Source::File { keys, .. } | Source::Stream { keys, .. } => keys,
         };
-        Rows::open(self.reader()?, keys)
-            .map_err(|e| Failure::data(format!("{}: {e}", self.name())).into())
+        Rows::open(self.reader()?, keys).map_err(|e| match e {
+            FileError::Stop(stop) => self.stopped(stop),
+            e => Failure::data(format!("{}: {e}", self.name())).into(),
+        })
+    }
+
+    /// Why the read stopped, with its exit code: 65 for a file too large or
+    /// a row too long (bad data), 1 for a failing read.
+    pub(super) fn stopped(&self, e: StopError) -> anyhow::Error {
+        let name = self.name();
+        match e {
+            StopError::RowTooLong { .. } => {
+                Failure::data(format!("{name}: {e}; nothing was written")).into()
+            }
+            StopError::Io(io) => match io.get_ref().and_then(|i| i.downcast_ref::<TooLarge>()) {
+                Some(TooLarge { limit }) => Failure::data(format!(
+                    "{name} holds more than {}: an import reads at most {} from stdin, a pipe or a device; \
+                     nothing was written. Save it to a file (or split it) and import that",
+                    spool::size(*limit),
+                    spool::size(*limit)
+                ))
+                .into(),
+                None => anyhow::Error::new(io)
+                    .context(format!("cannot read {name}; nothing was written")),
+            },
+        }
     }
 
     /// The file still has the size, time and inode the first read saw.
@@ -122,7 +159,7 @@ impl Source {
             Source::File { path, seen, .. } => {
                 fs::metadata(path).is_ok_and(|m| Fingerprint::of(&m) == *seen)
             }
-            Source::Memory { .. } => true,
+            Source::Stream { .. } => true,
         }
     }
 

@@ -115,7 +115,7 @@ pub(super) fn write_all(
     };
     let mut rows = source.rows()?.trusting();
     let mut index = 0;
-    while let Some(next) = rows.next_row(rules) {
+    while let Some(next) = rows.next_row(rules).map_err(|e| source.stopped(e))? {
         let row = next.map_err(|_| source.changed())?;
         let existed = *existed.get(index).ok_or_else(|| source.changed())?;
         index += 1;
