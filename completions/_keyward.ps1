@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the tamper-evident audit log')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Back up the database and check its integrity')
             [CompletionResult]::new('forgot-password', 'forgot-password', [CompletionResultType]::ParameterValue, 'Reset a forgotten password by answering the account''s security questions (needs a terminal)')
+            [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Break glass: unlock a support account and give it a new password, as the OS user who can write the database (works without --as, even with require-operator=true)')
             [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Write completions and man pages generated from these definitions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1020,6 +1021,21 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'keyward;recover' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code', '--as-code', [CompletionResultType]::ParameterName, 'The operator''s second-factor code (TOTP or backup code) when it is enrolled')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the new password from stdin instead of generating one (generated: shown once)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'keyward;generate-assets' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
@@ -1048,6 +1064,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the tamper-evident audit log')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Back up the database and check its integrity')
             [CompletionResult]::new('forgot-password', 'forgot-password', [CompletionResultType]::ParameterValue, 'Reset a forgotten password by answering the account''s security questions (needs a terminal)')
+            [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Break glass: unlock a support account and give it a new password, as the OS user who can write the database (works without --as, even with require-operator=true)')
             [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Write completions and man pages generated from these definitions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1233,6 +1250,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;help;forgot-password' {
+            break
+        }
+        'keyward;help;recover' {
             break
         }
         'keyward;help;generate-assets' {

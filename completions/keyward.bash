@@ -55,6 +55,9 @@ _keyward() {
             keyward,questions)
                 cmd="keyward__subcmd__questions"
                 ;;
+            keyward,recover)
+                cmd="keyward__subcmd__recover"
+                ;;
             keyward,terms)
                 cmd="keyward__subcmd__terms"
                 ;;
@@ -207,6 +210,9 @@ _keyward() {
                 ;;
             keyward__subcmd__help,questions)
                 cmd="keyward__subcmd__help__subcmd__questions"
+                ;;
+            keyward__subcmd__help,recover)
+                cmd="keyward__subcmd__help__subcmd__recover"
                 ;;
             keyward__subcmd__help,terms)
                 cmd="keyward__subcmd__help__subcmd__terms"
@@ -485,7 +491,7 @@ _keyward() {
 
     case "${cmd}" in
         keyward)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version init facility user policy login auth passwd terms questions 2fa audit db forgot-password generate-assets help"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version init facility user policy login auth passwd terms questions 2fa audit db forgot-password recover generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2003,7 +2009,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__help)
-            opts="init facility user policy login auth passwd terms questions 2fa audit db forgot-password generate-assets help"
+            opts="init facility user policy login auth passwd terms questions 2fa audit db forgot-password recover generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2439,6 +2445,20 @@ _keyward() {
         keyward__subcmd__help__subcmd__questions__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__recover)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3277,6 +3297,58 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-password-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --as-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__recover)
+            opts="-y -h -V --password-stdin --db --json --yes --as --as-password-file --as-code --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then

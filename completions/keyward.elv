@@ -42,6 +42,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand audit 'Read and verify the tamper-evident audit log'
             cand db 'Back up the database and check its integrity'
             cand forgot-password 'Reset a forgotten password by answering the account''s security questions (needs a terminal)'
+            cand recover 'Break glass: unlock a support account and give it a new password, as the OS user who can write the database (works without --as, even with require-operator=true)'
             cand generate-assets 'Write completions and man pages generated from these definitions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -915,6 +916,20 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'keyward;recover'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code 'The operator''s second-factor code (TOTP or backup code) when it is enrolled'
+            cand --password-stdin 'Read the new password from stdin instead of generating one (generated: shown once)'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'keyward;generate-assets'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
@@ -942,6 +957,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand audit 'Read and verify the tamper-evident audit log'
             cand db 'Back up the database and check its integrity'
             cand forgot-password 'Reset a forgotten password by answering the account''s security questions (needs a terminal)'
+            cand recover 'Break glass: unlock a support account and give it a new password, as the OS user who can write the database (works without --as, even with require-operator=true)'
             cand generate-assets 'Write completions and man pages generated from these definitions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1078,6 +1094,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;db;check'= {
         }
         &'keyward;help;forgot-password'= {
+        }
+        &'keyward;help;recover'= {
         }
         &'keyward;help;generate-assets'= {
         }

@@ -496,3 +496,102 @@ fn self_service_commands_do_not_sign_the_operator_in() {
         "only alice signed in: {rows:#?}"
     );
 }
+
+// ---- recover: the break-glass path (issue 11 item 3, SPEC 10) ----------------
+
+/// `root` (the only support account) locked by failed attempts, and the
+/// policy requiring an operator for every change: no account can sign in to
+/// unlock it.
+fn locked_out_support() -> TestEnv {
+    let env = TestEnv::with_db();
+    env.set_policy(&["lockout-threshold=3", "require-operator=true"]);
+    for _ in 0..3 {
+        let out = env.run_stdin(&["auth", ROOT, "--password-stdin"], "Wrong#guess1\n");
+        assert_code(&out, 3);
+    }
+    assert_eq!(env.user(ROOT)["status"], "locked");
+    assert_code(&env.run(&["user", "unlock", ROOT]), 6);
+    env
+}
+
+#[test]
+fn recover_unlocks_a_support_account_under_require_operator_with_a_chosen_password() {
+    let env = locked_out_support();
+    let head = env.audit_count("account.recover");
+    let out = env.run_stdin(
+        &["--json", "recover", ROOT, "--password-stdin"],
+        "Back#in-2026\n",
+    );
+    assert_code(&out, 0);
+    let shown = parse_stdout(&out);
+    assert_eq!(shown["status"], "active", "{shown}");
+    assert_eq!(shown["must_change_password"], true);
+    // No terms are published in this fixture, so the flag is what is set.
+    assert_eq!(
+        env.sql("SELECT terms_pending, failed_attempts FROM account WHERE username = 'root'"),
+        [[1, 0]]
+    );
+    assert!(shown.get("temporary_password").is_none_or(Value::is_null));
+    assert_eq!(env.audit_count("account.recover"), head + 1);
+    let row = env.audit_rows().pop().expect("an audit row");
+    assert_eq!(row["action"], "account.recover");
+    assert!(
+        row["actor"].as_str().is_some_and(|a| a.starts_with("os:")),
+        "{row}"
+    );
+    assert!(
+        !row["details"].to_string().contains("Back#in"),
+        "no secret in the audit row"
+    );
+    // The new password signs in and must be changed first (exit 5).
+    let out = env.run_stdin(
+        &["--json", "auth", ROOT, "--password-stdin"],
+        "Back#in-2026\n",
+    );
+    assert_code(&out, 5);
+    assert_code(&env.run(&["audit", "verify"]), 0);
+}
+
+#[test]
+fn recover_generates_a_password_shown_once_that_signs_in() {
+    let env = locked_out_support();
+    let out = env.run(&["--json", "recover", ROOT]);
+    assert_code(&out, 0);
+    let pw = parse_stdout(&out)["temporary_password"]
+        .as_str()
+        .expect("a generated password")
+        .to_owned();
+    let out = env.run_stdin(
+        &["--json", "auth", ROOT, "--password-stdin"],
+        &format!("{pw}\n"),
+    );
+    assert_code(&out, 5);
+    // The old password no longer works.
+    let out = env.run_stdin(
+        &["--json", "auth", ROOT, "--password-stdin"],
+        &format!("{ROOT_PASSWORD}\n"),
+    );
+    assert_code(&out, 3);
+}
+
+#[test]
+fn recover_is_for_support_accounts_only_and_never_with_as() {
+    let env = TestEnv::with_db();
+    env.add_user_with_password("bob", "admin", &[], "Start#pw1");
+    assert_code(&env.run(&["user", "lock", "bob"]), 0);
+    let before = env.snapshot();
+    let out = env.run_stdin(&["recover", "bob", "--password-stdin"], "Back#in-2026\n");
+    assert_code(&out, 6);
+    assert!(
+        stderr(&out).contains("only for support accounts"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("user unlock bob"), "{}", stderr(&out));
+    assert_eq!(env.snapshot(), before);
+    let out = env.run_as(ROOT, ROOT_PASSWORD, &["recover", ROOT]);
+    assert_code(&out, 2);
+    let out = env.run(&["recover", "nobody"]);
+    assert_code(&out, 7);
+    assert_eq!(env.snapshot(), before);
+}

@@ -144,6 +144,14 @@ pub enum Command {
         /// Username [default: asked]
         username: Option<String>,
     },
+    /// Break glass: unlock a support account and give it a new password, as the OS user who can write the database (works without --as, even with require-operator=true)
+    Recover {
+        /// The support account to recover
+        username: String,
+        /// Read the new password from stdin instead of generating one (generated: shown once)
+        #[arg(long)]
+        password_stdin: bool,
+    },
     /// Write completions and man pages generated from these definitions
     #[command(name = "generate-assets", hide = true)]
     GenerateAssets {

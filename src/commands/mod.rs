@@ -16,6 +16,7 @@ mod operator;
 mod passwd;
 mod policy;
 mod questions;
+mod recover;
 mod signin;
 mod terms;
 mod twofa;
@@ -133,6 +134,10 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Twofa(cmd) => twofa::run(&ctx, cmd)?,
         Command::Questions(cmd) => questions::run(&ctx, cmd)?,
         Command::ForgotPassword { username } => questions::forgot(&ctx, username)?,
+        Command::Recover {
+            username,
+            password_stdin,
+        } => recover::run(&ctx, &username, password_stdin)?,
         Command::GenerateAssets { out } => assets::write(&ctx, &out)?,
     }
     Ok(Exit::Success)

@@ -181,6 +181,22 @@ pub(super) fn find(conn: &Connection, username: &str) -> Result<Account> {
     })
 }
 
+/// Print an account as `user show` does, with its generated password shown
+/// once (for `recover`, which acts as the OS user).
+pub(super) fn show_account(
+    ctx: &Ctx,
+    rules: Policy,
+    a: &Account,
+    generated: Option<&Secret>,
+) -> Result<()> {
+    let cx = Cx {
+        ctx,
+        rules,
+        op: Operator::Os,
+    };
+    cx.show(a, generated)
+}
+
 fn facility_ids(conn: &Connection, codes: &[String]) -> Result<Vec<i64>> {
     codes
         .iter()
