@@ -486,3 +486,46 @@ fn check_reports_a_damaged_page() {
     let text = format!("{}{}", stdout(&out), stderr(&out));
     assert!(has(&text, "integrity"), "{text}");
 }
+
+#[test]
+fn export_neutralises_formulas_and_an_import_gives_the_names_back() {
+    // Issue 11 item 12: names were written raw, and a spreadsheet opening
+    // the export ran them as formulas.
+    let a = TestEnv::with_db();
+    a.facility("DAL01");
+    let names = [
+        ("fma", "=HYPERLINK(\"http://evil.example\",\"x\")"),
+        ("fmb", "+1+cmd|x"),
+        ("fmc", "@SUM(1)"),
+        ("fmd", "-2-3"),
+        ("fme", "|pipe"),
+        ("fmf", "'=already quoted"),
+        ("fmg", "Ann O'Neil"),
+    ];
+    for (user, name) in names {
+        let name = format!("--name={name}");
+        a.json(&["user", "add", user, "--facility", "DAL01", &name]);
+    }
+    let (_, rows) = export_csv(&a, &[]);
+    for (user, name) in names {
+        let row = rows
+            .iter()
+            .find(|r| r[0] == user)
+            .unwrap_or_else(|| panic!("{user} exported: {rows:?}"));
+        let cell = &row[1];
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '|']),
+            "{user}: a spreadsheet would read {cell:?} as a formula"
+        );
+        if name.starts_with(['=', '+', '-', '@', '|']) {
+            assert_eq!(cell, &format!("'{name}"));
+        }
+    }
+    let csv = stdout(&a.run(&["user", "export"]));
+    let b = TestEnv::with_db();
+    let v = b.import_json(&csv, &["--create-facilities", "--on-conflict", "skip"]);
+    assert_eq!(v["created"], names.len(), "{v}");
+    for (user, name) in names {
+        assert_eq!(b.user(user)["name"], name, "{user}");
+    }
+}

@@ -388,7 +388,8 @@ fn row(
         }
     };
     let username = text(cols.username, "username");
-    let name = text(cols.name, "name");
+    // An exported name that started like a formula carries a `'` before it.
+    let name = restore(&text(cols.name, "name")).to_string();
     let role = text(cols.role, "role");
     let facilities = text(cols.facilities, "facilities");
     let plain = Secret::new(text(cols.password, "password"));
@@ -512,12 +513,40 @@ pub fn export_record<'a>(
     facilities: &[String],
 ) -> [String; 5] {
     [
-        username.to_string(),
-        name.unwrap_or_default().to_string(),
-        role.as_str().to_string(),
-        facilities.join(";"),
+        neutralise(username),
+        neutralise(name.unwrap_or_default()),
+        neutralise(role.as_str()),
+        neutralise(&facilities.join(";")),
         String::new(),
     ]
+}
+
+/// The first characters with which a spreadsheet reads a cell as a formula.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '|', '\t'];
+
+/// Whether `field`, past any leading `'`, starts like a formula.
+fn formula_like(field: &str) -> bool {
+    field.trim_start_matches('\'').starts_with(FORMULA_START)
+}
+
+/// A field as export writes it (SPEC 10): one `'` before a field that starts
+/// like a formula (`=`, `+`, `-`, `@`, `|`, tab), so a spreadsheet shows it
+/// as text. A field that is already `'` then such a character gets one more
+/// `'`, so [`restore`] gives every field back exactly.
+pub fn neutralise(field: &str) -> String {
+    if formula_like(field) {
+        format!("'{field}")
+    } else {
+        field.to_string()
+    }
+}
+
+/// A `name` as import reads it: the `'` that [`neutralise`] added removed.
+pub fn restore(field: &str) -> &str {
+    match field.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => rest,
+        _ => field,
+    }
 }
 
 #[cfg(test)]
@@ -805,6 +834,34 @@ mod tests {
                     prop_assert!(row.line >= 2);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn formulas_are_neutralised_on_export_and_restored_on_import() {
+        for (field, written) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+1+cmd|x", "'+1+cmd|x"),
+            ("-2", "'-2"),
+            ("@SUM(1)", "'@SUM(1)"),
+            ("|pipe", "'|pipe"),
+            ("\tTab", "'\tTab"),
+            ("'=x", "''=x"),
+            ("'plain", "'plain"),
+            ("Ann O'Neil", "Ann O'Neil"),
+            ("", ""),
+        ] {
+            assert_eq!(neutralise(field), written, "{field:?}");
+            assert_eq!(restore(written), field, "{written:?}");
+        }
+    }
+
+    proptest! {
+        /// Whatever the name, export then import gives it back.
+        #[test]
+        fn neutralise_then_restore_is_the_identity(field in "['=+@|\t a-z-]{0,8}") {
+            let written = neutralise(&field);
+            prop_assert_eq!(restore(&written), field.as_str());
         }
     }
 }
