@@ -491,7 +491,7 @@ _keyward() {
 
     case "${cmd}" in
         keyward)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version init facility user policy login auth passwd terms questions 2fa audit db forgot-password recover generate-assets help"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version init facility user policy login auth passwd terms questions 2fa audit db forgot-password recover generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -531,8 +531,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -543,7 +554,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__2fa)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version enroll confirm status reset backup-codes help"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version enroll confirm status reset backup-codes help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -583,8 +594,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -595,7 +617,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__2fa__subcmd__backup__subcmd__codes)
-            opts="-y -h -V --regenerate --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --regenerate --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -635,8 +657,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -647,16 +680,12 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__2fa__subcmd__confirm)
-            opts="-y -h -V --code --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --code-stdin --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --code)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -691,8 +720,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -703,7 +743,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__2fa__subcmd__enroll)
-            opts="-y -h -V --invert --png --svg --replace --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --invert --png --svg --replace --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -773,8 +813,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -883,7 +934,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__2fa__subcmd__reset)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -923,8 +974,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -935,7 +997,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__2fa__subcmd__status)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -975,8 +1037,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -987,7 +1060,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__audit)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version list verify help"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version list verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1027,8 +1100,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -1095,7 +1179,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__audit__subcmd__list)
-            opts="-y -h -V --user --action --since --limit --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --user --action --since --limit --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1151,8 +1235,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -1163,7 +1258,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__audit__subcmd__verify)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1203,8 +1298,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -1215,16 +1321,12 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__auth)
-            opts="-y -h -V --password-stdin --code --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --password-stdin --code-stdin --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --code)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -1259,8 +1361,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -1271,7 +1384,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__db)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version backup check help"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version backup check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1311,8 +1424,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -1323,7 +1447,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__db__subcmd__backup)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1363,8 +1487,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -1375,7 +1510,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__db__subcmd__check)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1415,8 +1550,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -1483,7 +1629,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__facility)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version add list show rename remove help"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version add list show rename remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1523,8 +1669,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -1535,7 +1692,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__facility__subcmd__add)
-            opts="-y -h -V --name --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --name --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1579,8 +1736,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -1689,7 +1857,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__facility__subcmd__list)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1729,8 +1897,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -1741,7 +1920,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__facility__subcmd__remove)
-            opts="-y -h -V --force --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --force --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1781,8 +1960,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -1793,7 +1983,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__facility__subcmd__rename)
-            opts="-y -h -V --name --code --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --name --code --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1841,8 +2031,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -1853,7 +2054,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__facility__subcmd__show)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1893,8 +2094,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -1905,7 +2117,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__forgot__subcmd__password)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1945,8 +2157,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -1957,7 +2180,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__generate__subcmd__assets)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1997,8 +2220,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -2751,7 +2985,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__init)
-            opts="-y -h -V --admin --password-stdin --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --admin --password-stdin --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2795,8 +3029,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -2807,7 +3052,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__login)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2847,8 +3092,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -2859,16 +3115,12 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__passwd)
-            opts="-y -h -V --password-stdin --code --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --password-stdin --code-stdin --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --code)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -2903,8 +3155,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -2915,7 +3178,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__policy)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version show set help"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version show set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2955,8 +3218,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -3023,7 +3297,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__policy__subcmd__set)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3063,8 +3337,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -3075,7 +3360,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__policy__subcmd__show)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3115,8 +3400,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -3127,7 +3423,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__questions)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version list set help"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version list set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3167,8 +3463,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -3235,7 +3542,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__questions__subcmd__list)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3275,8 +3582,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -3287,16 +3605,12 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__questions__subcmd__set)
-            opts="-y -h -V --password-stdin --code --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --password-stdin --code-stdin --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --code)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -3331,8 +3645,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -3343,7 +3668,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__recover)
-            opts="-y -h -V --password-stdin --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --password-stdin --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3383,8 +3708,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -3395,7 +3731,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__terms)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version set show list accept help"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version set show list accept help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3435,8 +3771,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -3447,16 +3794,12 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__terms__subcmd__accept)
-            opts="-y -h -V --password-stdin --code --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --password-stdin --code-stdin --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --code)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -3491,8 +3834,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -3587,7 +3941,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__terms__subcmd__list)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3627,8 +3981,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -3639,7 +4004,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__terms__subcmd__set)
-            opts="-y -h -V --file --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --file --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3694,8 +4059,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -3706,7 +4082,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__terms__subcmd__show)
-            opts="-y -h --version --db --json --yes --as --as-password-file --as-code --help"
+            opts="-y -h --version --db --json --yes --as --as-password-file --as-code-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3750,8 +4126,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -3762,7 +4149,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version add list show assign unassign set-role disable enable lock unlock reset-password remove import export help"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version add list show assign unassign set-role disable enable lock unlock reset-password remove import export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3802,8 +4189,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -3814,7 +4212,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__add)
-            opts="-y -h -V --role --facility --name --password-stdin --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --role --facility --name --password-stdin --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3866,8 +4264,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -3878,7 +4287,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__assign)
-            opts="-y -h -V --facility --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --facility --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3922,8 +4331,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -3934,7 +4354,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__disable)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3974,8 +4394,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -3986,7 +4417,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__enable)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4026,8 +4457,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -4038,7 +4480,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__export)
-            opts="-y -h -V --facility --format --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --facility --format --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4086,8 +4528,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -4322,7 +4775,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__import)
-            opts="-y -h -V --dry-run --on-conflict --create-facilities --credentials-out --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --dry-run --on-conflict --create-facilities --credentials-out --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4381,8 +4834,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -4393,7 +4857,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__list)
-            opts="-y -h -V --facility --role --status --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --facility --role --status --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4445,8 +4909,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -4457,7 +4932,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__lock)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4497,8 +4972,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -4509,7 +4995,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__remove)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4549,8 +5035,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -4561,7 +5058,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__reset__subcmd__password)
-            opts="-y -h -V --password-stdin --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --password-stdin --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4601,8 +5098,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -4613,7 +5121,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__set__subcmd__role)
-            opts="-y -h -V --role --db --json --yes --as --as-password-file --as-code --help --version user supervisor admin support"
+            opts="-y -h -V --role --db --json --yes --as --as-password-file --as-code-file --help --version user supervisor admin support"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4657,8 +5165,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -4669,7 +5188,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__show)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4709,8 +5228,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -4721,7 +5251,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__unassign)
-            opts="-y -h -V --facility --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --facility --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4765,8 +5295,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)
@@ -4777,7 +5318,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__unlock)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code --help --version"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4817,8 +5358,19 @@ _keyward() {
                     fi
                     return 0
                     ;;
-                --as-code)
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 *)

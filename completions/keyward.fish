@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_keyward_global_optspecs
-    string join \n db= json y/yes as= as-password-file= as-code= h/help V/version
+    string join \n db= json y/yes as= as-password-file= as-code-file= h/help V/version
 end
 
 function __fish_keyward_needs_command
@@ -27,7 +27,7 @@ end
 complete -c keyward -n "__fish_keyward_needs_command" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_needs_command" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_needs_command" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_needs_command" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_needs_command" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_needs_command" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_needs_command" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -52,7 +52,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand init" -l admin -d 'Usern
 complete -c keyward -n "__fish_keyward_using_subcommand init" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand init" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand init" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand init" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand init" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand init" -l password-stdin -d 'Read the password from the first line of stdin instead of prompting'
 complete -c keyward -n "__fish_keyward_using_subcommand init" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand init" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -61,7 +61,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand init" -s V -l version -d
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -s h -l help -d 'Print help'
@@ -76,7 +76,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_see
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
@@ -84,7 +84,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_see
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -92,7 +92,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_see
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -102,7 +102,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_see
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
@@ -110,7 +110,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_see
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l force -d 'Unassign its accounts first (the accounts are kept)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -125,7 +125,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_see
 complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -s h -l help -d 'Print help'
@@ -154,7 +154,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l password-stdin -d 'Read the password from the first line of stdin'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -171,7 +171,7 @@ disabled\t''"
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -179,7 +179,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -188,7 +188,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help'
@@ -197,7 +197,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -s h -l help -d 'Print help'
@@ -209,7 +209,7 @@ support\t''"
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -s h -l help -d 'Print help'
@@ -217,7 +217,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
@@ -225,7 +225,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
@@ -233,7 +233,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -s h -l help -d 'Print help'
@@ -241,7 +241,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help'
@@ -249,7 +249,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l password-stdin -d 'Read the new password from the first line of stdin instead of generating one'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -258,7 +258,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
@@ -270,7 +270,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from import" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from import" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from import" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from import" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from import" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from import" -l dry-run -d 'Check the file and report what would happen, without writing or hashing'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from import" -l create-facilities -d 'Create facilities that do not exist yet (named after their code)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from import" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -283,7 +283,7 @@ json\t'A list of account objects, as `user list --json`'"
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from export" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from export" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from export" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from export" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from export" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from export" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -306,7 +306,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -s h -l help -d 'Print help'
@@ -317,7 +317,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_s
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -325,7 +325,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
@@ -336,27 +336,27 @@ complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand login" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand login" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand login" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand login" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand login" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand login" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand login" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand login" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand login" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand auth" -l code -d 'Second-factor code (TOTP or backup code) for an enrolled account' -r
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand auth" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand auth" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -l password-stdin -d 'Read the password from the first line of stdin (required)'
+complete -c keyward -n "__fish_keyward_using_subcommand auth" -l code-stdin -d 'Read the second-factor code (TOTP or backup code) of an enrolled account from the line after the password'
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l code -d 'Second-factor code (TOTP or backup code) when the account is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l password-stdin -d 'Read two lines from stdin: the current password, then the new one'
+complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l code-stdin -d 'Also read the second-factor code (TOTP or backup code) from stdin, on the line after the current password'
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -s h -l help -d 'Print help'
@@ -364,7 +364,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand passwd" -s V -l version 
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -s h -l help -d 'Print help'
@@ -378,7 +378,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
@@ -387,24 +387,24 @@ complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l code -d 'Second-factor code (TOTP or backup code) when the account is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l password-stdin -d 'Read the account\'s password from the first line of stdin'
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l code-stdin -d 'Read the second-factor code (TOTP or backup code) from the line after the password'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -s h -l help -d 'Print help'
@@ -417,7 +417,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -s h -l help -d 'Print help'
@@ -428,17 +428,17 @@ complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fis
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l code -d 'Second-factor code (TOTP or backup code) when the account is enrolled' -r
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l password-stdin -d 'Read from stdin instead of prompting: the password on line 1, then one `QUESTION=answer` line per question (see `keyward questions list`)'
+complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l code-stdin -d 'Read the second-factor code (TOTP or backup code) from the line after the password'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
@@ -449,7 +449,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_se
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -s h -l help -d 'Print help'
@@ -465,18 +465,18 @@ complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l invert -d 'Draw the QR code for a light terminal background'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l replace -d 'Replace an existing enrolment (the old one works until the new one is confirmed)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l code -d 'The 6-digit code the app shows now' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l code-stdin -d 'Read the 6-digit code the app shows now from stdin (one line) instead of asking on a terminal'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -s h -l help -d 'Print help'
@@ -484,7 +484,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
@@ -492,7 +492,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
@@ -500,7 +500,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -l regenerate -d 'Make 10 new codes and print them once'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -515,7 +515,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -s h -l help -d 'Print help'
@@ -530,7 +530,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -538,7 +538,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
@@ -549,7 +549,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand db; and not __fish_seen_subcommand_from backup check help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand db; and not __fish_seen_subcommand_from backup check help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand db; and not __fish_seen_subcommand_from backup check help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand db; and not __fish_seen_subcommand_from backup check help" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand db; and not __fish_seen_subcommand_from backup check help" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand db; and not __fish_seen_subcommand_from backup check help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand db; and not __fish_seen_subcommand_from backup check help" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand db; and not __fish_seen_subcommand_from backup check help" -s h -l help -d 'Print help'
@@ -560,7 +560,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand db; and not __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from backup" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from backup" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from backup" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from backup" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from backup" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from backup" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from backup" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -568,7 +568,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subc
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from check" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from check" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from check" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from check" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from check" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from check" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
@@ -579,7 +579,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subc
 complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -s h -l help -d 'Print help'
@@ -587,7 +587,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -s V -l
 complete -c keyward -n "__fish_keyward_using_subcommand recover" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand recover" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand recover" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand recover" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand recover" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand recover" -l password-stdin -d 'Read the new password from stdin instead of generating one (generated: shown once)'
 complete -c keyward -n "__fish_keyward_using_subcommand recover" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand recover" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
@@ -596,7 +596,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand recover" -s V -l version
 complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -l as-code -d 'The operator\'s second-factor code (TOTP or backup code) when it is enrolled' -r
+complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -s h -l help -d 'Print help'

@@ -191,8 +191,8 @@ fn every_change_appends_a_row_naming_action_target_and_os_actor() {
     let code = totp_at(&secret, NOW_UNIX);
     assert_recorded(
         &env,
-        &["--json", "2fa", "confirm", "bob", "--code", &code],
-        "",
+        &["--json", "2fa", "confirm", "bob", "--code-stdin"],
+        &format!("{code}\n"),
         "2fa.enroll",
         Some("bob"),
         None,

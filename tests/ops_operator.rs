@@ -144,21 +144,23 @@ fn an_enrolled_operator_needs_its_code() {
     // No code and no terminal: action required, nothing done, not counted.
     let out = amy_disables_alice(&env, OP_PASSWORD);
     assert_code(&out, 5);
-    assert!(has(&stderr(&out), "--as-code"), "{}", stderr(&out));
+    assert!(has(&stderr(&out), "--as-code-file"), "{}", stderr(&out));
     assert_eq!(status(&env, "alice"), "active");
     assert_eq!(env.failed_attempts("amy"), 0);
     // A wrong code counts like a wrong password.
     let file = env.password_file("amy", OP_PASSWORD);
     let file = file.to_str().expect("utf-8 path");
-    let wrong = wrong_code(&e.secret, 0);
-    let args = |code: &str| -> Vec<String> {
+    let wrong = env.code_file("wrong", &wrong_code(&e.secret, 0));
+    let right = env.code_file("right", &totp_step(&e.secret, 0));
+    let args = |code_file: &std::path::Path| -> Vec<String> {
+        let code_file = code_file.to_str().expect("utf-8 path");
         [
             "--as",
             "amy",
             "--as-password-file",
             file,
-            "--as-code",
-            code,
+            "--as-code-file",
+            code_file,
             "user",
             "disable",
             "alice",
@@ -171,7 +173,6 @@ fn an_enrolled_operator_needs_its_code() {
     assert_eq!(env.failed_attempts("amy"), 1);
     assert_eq!(status(&env, "alice"), "active");
     // The right code: the command runs.
-    let right = totp_step(&e.secret, 0);
     let out = env.cmd().args(args(&right)).output().expect("run keyward");
     assert_code(&out, 0);
     assert_eq!(status(&env, "alice"), "disabled");
@@ -193,7 +194,9 @@ fn an_enrolled_operator_may_use_a_backup_code() {
         .cmd()
         .args(["--as", "amy", "--as-password-file"])
         .arg(&file)
-        .args(["--as-code", &e.backup_codes[0], "user", "lock", "alice"])
+        .arg("--as-code-file")
+        .arg(env.code_file("backup", &e.backup_codes[0]))
+        .args(["user", "lock", "alice"])
         .output()
         .expect("run keyward");
     assert_code(&out, 0);

@@ -15,7 +15,13 @@ fn enrolled(env: &TestEnv) -> String {
     let v = env.json(&["2fa", "enroll", "sup"]);
     let secret = v["secret"].as_str().expect("secret").to_string();
     let code = code_at(&secret, NOW_UNIX);
-    assert_code(&env.run(&["2fa", "confirm", "sup", "--code", &code]), 0);
+    assert_code(
+        &env.run_stdin(
+            &["2fa", "confirm", "sup", "--code-stdin"],
+            &format!("{code}\n"),
+        ),
+        0,
+    );
     secret
 }
 
@@ -50,10 +56,9 @@ fn questions_set_needs_the_code_of_an_enrolled_account() {
             "set",
             "sup",
             "--password-stdin",
-            "--code",
-            &code,
+            "--code-stdin",
         ],
-        &format!("{PW}\n{ANSWERS}"),
+        &format!("{PW}\n{code}\n{ANSWERS}"),
     );
     assert_code(&out, 0);
 }
@@ -83,8 +88,8 @@ fn wrong_codes_lock_even_when_the_password_is_used_in_between() {
     env.publish_terms("Be kind.\n");
     let wrong = |env: &TestEnv| {
         env.run_stdin(
-            &["auth", "sup", "--password-stdin", "--code", "000000"],
-            &format!("{PW}\n"),
+            &["auth", "sup", "--password-stdin", "--code-stdin"],
+            &format!("{PW}\n000000\n"),
         )
     };
     assert_code(&wrong(&env), 3);
@@ -118,7 +123,13 @@ fn confirm_rechecks_the_roles_allowed_to_enrol() {
     let v = env.json(&["2fa", "enroll", "sup"]);
     let code = code_at(v["secret"].as_str().expect("secret"), NOW_UNIX);
     env.set_policy(&["2fa-roles=none"]);
-    assert_code(&env.run(&["2fa", "confirm", "sup", "--code", &code]), 6);
+    assert_code(
+        &env.run_stdin(
+            &["2fa", "confirm", "sup", "--code-stdin"],
+            &format!("{code}\n"),
+        ),
+        6,
+    );
     assert_eq!(env.user("sup")["twofa_enrolled"], false);
 }
 

@@ -215,7 +215,7 @@ fn an_unknown_user_exits_7() {
     for args in [
         vec!["2fa", "enroll", "ghost"],
         vec!["--json", "2fa", "enroll", "ghost"],
-        vec!["2fa", "confirm", "ghost", "--code", "123456"],
+        vec!["2fa", "confirm", "ghost", "--code-stdin"],
         vec!["2fa", "status", "ghost"],
         vec!["2fa", "reset", "ghost", "--yes"],
         vec!["2fa", "backup-codes", "ghost", "--regenerate"],

@@ -403,11 +403,12 @@ fn forgot_password_removes_the_enrolment() -> R {
     env.ready_supervisor("alice", PW);
     let e = env.enrol("alice");
     // Questions of an enrolled account need the second factor too.
-    let mut input = format!("{PW}\n");
+    // The password, the code, then the answers.
+    let code = totp_step(&e.secret, 0);
+    let mut input = format!("{PW}\n{code}\n");
     for (id, a) in ANSWERS {
         input.push_str(&format!("{id}={a}\n"));
     }
-    let code = totp_step(&e.secret, 0);
     assert_code(
         &env.run_stdin(
             &[
@@ -415,8 +416,7 @@ fn forgot_password_removes_the_enrolment() -> R {
                 "set",
                 "alice",
                 "--password-stdin",
-                "--code",
-                &code,
+                "--code-stdin",
             ],
             &input,
         ),

@@ -55,6 +55,11 @@ fn the_totp_secret_never_appears_in_a_failing_command() {
             let a: Vec<&str> = args.iter().map(String::as_str).collect();
             env.run(&a)
         };
+        let confirm = |code: &str| {
+            let args = with(&["2fa", "confirm", "bob", "--code-stdin"]);
+            let a: Vec<&str> = args.iter().map(String::as_str).collect();
+            env.run_stdin(&a, &format!("{code}\n"))
+        };
         // Enrolled already.
         runs.push((
             "enroll again",
@@ -64,31 +69,15 @@ fn the_totp_secret_never_appears_in_a_failing_command() {
         // Wrong and skewed confirmations of a pending enrolment.
         runs.push((
             "wrong confirm",
-            run(with(&[
-                "2fa",
-                "confirm",
-                "bob",
-                "--code",
-                &wrong_code(&pending, 0),
-            ])),
+            confirm(&wrong_code(&pending, 0)),
             pending.clone(),
         ));
         runs.push((
             "skewed confirm",
-            run(with(&[
-                "2fa",
-                "confirm",
-                "bob",
-                "--code",
-                &totp_step(&pending, 4),
-            ])),
+            confirm(&totp_step(&pending, 4)),
             pending.clone(),
         ));
-        runs.push((
-            "malformed confirm",
-            run(with(&["2fa", "confirm", "bob", "--code", "12x"])),
-            pending.clone(),
-        ));
+        runs.push(("malformed confirm", confirm("12x"), pending.clone()));
         // Reset without --yes and no terminal.
         runs.push((
             "reset without yes",

@@ -316,6 +316,7 @@ fn passwd_on_an_enrolled_account_needs_the_second_factor() {
     let hash = env.password_hash("alice");
     let input = format!("{PW}\nFresh#pw77\n");
     let args = ["passwd", "alice", "--password-stdin"];
+    let with_code = ["passwd", "alice", "--password-stdin", "--code-stdin"];
 
     // Without a code: exit 5, nothing changed, nothing counted.
     assert_code(&env.run_stdin(&args, &input), 5);
@@ -324,15 +325,15 @@ fn passwd_on_an_enrolled_account_needs_the_second_factor() {
 
     // A wrong code: exit 3, counted, nothing changed.
     let bad = wrong_code(&e.secret, 0);
-    let with_bad = ["passwd", "alice", "--password-stdin", "--code", &bad];
-    assert_code(&env.run_stdin(&with_bad, &input), 3);
+    let with_bad = format!("{PW}\n{bad}\nFresh#pw77\n");
+    assert_code(&env.run_stdin(&with_code, &with_bad), 3);
     assert_eq!(env.password_hash("alice"), hash);
     assert_eq!(env.failed_attempts("alice"), 1);
 
     // The right code: changed.
     let good = totp_step(&e.secret, 0);
-    let with_good = ["passwd", "alice", "--password-stdin", "--code", &good];
-    assert_code(&env.run_stdin(&with_good, &input), 0);
+    let with_good = format!("{PW}\n{good}\nFresh#pw77\n");
+    assert_code(&env.run_stdin(&with_code, &with_good), 0);
     assert_ne!(env.password_hash("alice"), hash);
 
     // The second factor is still required with the new password.
@@ -347,7 +348,8 @@ fn passwd_on_an_enrolled_account_needs_the_second_factor() {
 fn questions_set_on_an_enrolled_account_needs_the_second_factor() {
     let env = TestEnv::with_db();
     let e = enrolled_alice(&env);
-    let input = format!("{PW}\nmaiden-name=Van der Berg\nfirst-pet=Rex\nbirth-date=1990-01-02\n");
+    let answers = "maiden-name=Van der Berg\nfirst-pet=Rex\nbirth-date=1990-01-02\n";
+    let input = format!("{PW}\n{answers}");
     let before = env.snapshot();
     assert_code(
         &env.run_stdin(&["questions", "set", "alice", "--password-stdin"], &input),
@@ -366,10 +368,9 @@ fn questions_set_on_an_enrolled_account_needs_the_second_factor() {
                 "set",
                 "alice",
                 "--password-stdin",
-                "--code",
-                code,
+                "--code-stdin",
             ],
-            &input,
+            &format!("{PW}\n{code}\n{answers}"),
         ),
         0,
     );
@@ -396,10 +397,9 @@ fn terms_accept_on_an_enrolled_account_needs_the_second_factor() {
                 "accept",
                 "alice",
                 "--password-stdin",
-                "--code",
-                &code,
+                "--code-stdin",
             ],
-            &input,
+            &format!("{PW}\n{code}\n"),
         ),
         0,
     );
@@ -409,7 +409,7 @@ fn terms_accept_on_an_enrolled_account_needs_the_second_factor() {
 
 // ---- the same code at the same time --------------------------------------------
 
-/// Starts three `auth alice --code CODE` at once; returns their exit codes, sorted.
+/// Starts three `auth alice --code-stdin` with CODE at once; returns their exit codes, sorted.
 fn three_at_once(env: &TestEnv, code: &str) -> Vec<i32> {
     use std::io::Write;
     use std::process::Stdio;
@@ -421,8 +421,7 @@ fn three_at_once(env: &TestEnv, code: &str) -> Vec<i32> {
                     "auth",
                     "alice",
                     "--password-stdin",
-                    "--code",
-                    code,
+                    "--code-stdin",
                 ])
                 .stdin(Stdio::piped())
                 .stdout(Stdio::piped())
@@ -430,7 +429,7 @@ fn three_at_once(env: &TestEnv, code: &str) -> Vec<i32> {
                 .spawn()
                 .expect("spawn auth");
             let mut stdin = child.stdin.take().expect("stdin");
-            writeln!(stdin, "{PW}").expect("write password");
+            writeln!(stdin, "{PW}\n{code}").expect("write password and code");
             child
         })
         .collect();

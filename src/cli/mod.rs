@@ -69,9 +69,9 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
     pub as_password_file: Option<PathBuf>,
 
-    /// The operator's second-factor code (TOTP or backup code) when it is enrolled
-    #[arg(long, global = true, value_name = "CODE")]
-    pub as_code: Option<String>,
+    /// Read the operator's second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)
+    #[arg(long, global = true, value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
+    pub as_code_file: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -109,9 +109,9 @@ pub enum Command {
         /// Read the password from the first line of stdin (required)
         #[arg(long, required = true)]
         password_stdin: bool,
-        /// Second-factor code (TOTP or backup code) for an enrolled account
-        #[arg(long, value_name = "CODE")]
-        code: Option<String>,
+        /// Read the second-factor code (TOTP or backup code) of an enrolled account from the line after the password
+        #[arg(long)]
+        code_stdin: bool,
     },
     /// Change an account's own password (current password, then the new one)
     Passwd {
@@ -120,9 +120,9 @@ pub enum Command {
         /// Read two lines from stdin: the current password, then the new one
         #[arg(long)]
         password_stdin: bool,
-        /// Second-factor code (TOTP or backup code) when the account is enrolled
-        #[arg(long, value_name = "CODE")]
-        code: Option<String>,
+        /// Also read the second-factor code (TOTP or backup code) from stdin, on the line after the current password
+        #[arg(long, requires = "password_stdin")]
+        code_stdin: bool,
     },
     /// Publish, show and accept the terms of use
     #[command(subcommand)]

@@ -30,9 +30,9 @@ pub enum TermsCmd {
         /// Read the account's password from the first line of stdin
         #[arg(long, required = true)]
         password_stdin: bool,
-        /// Second-factor code (TOTP or backup code) when the account is enrolled
-        #[arg(long, value_name = "CODE")]
-        code: Option<String>,
+        /// Read the second-factor code (TOTP or backup code) from the line after the password
+        #[arg(long)]
+        code_stdin: bool,
     },
 }
 
@@ -48,8 +48,8 @@ pub enum QuestionsCmd {
         /// `QUESTION=answer` line per question (see `keyward questions list`)
         #[arg(long)]
         password_stdin: bool,
-        /// Second-factor code (TOTP or backup code) when the account is enrolled
-        #[arg(long, value_name = "CODE")]
-        code: Option<String>,
+        /// Read the second-factor code (TOTP or backup code) from the line after the password
+        #[arg(long, requires = "password_stdin")]
+        code_stdin: bool,
     },
 }

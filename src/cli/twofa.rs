@@ -26,9 +26,9 @@ pub enum TwofaCmd {
     Confirm {
         /// Username
         username: String,
-        /// The 6-digit code the app shows now
-        #[arg(long, value_name = "CODE")]
-        code: String,
+        /// Read the 6-digit code the app shows now from stdin (one line) instead of asking on a terminal
+        #[arg(long)]
+        code_stdin: bool,
     },
     /// Show whether an account is enrolled and how many backup codes are left
     Status {

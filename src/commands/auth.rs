@@ -23,21 +23,31 @@ struct AuthDoc<'a> {
 }
 
 /// One non-interactive attempt; the exit code is the answer (0/3/4/5).
-pub fn auth(ctx: &Ctx, username: &str, code: Option<String>) -> Result<Exit> {
+pub fn auth(ctx: &Ctx, username: &str, code_stdin: bool) -> Result<Exit> {
     let mut db = ctx.open()?;
     let rules = policy::load(&db.conn)?;
     let pw = signin::current_password(true)?;
+    let code = input::code_from_stdin(code_stdin, signin::CODE_AFTER_PASSWORD)?;
     let outcome = match signin::check_password(ctx, &mut db, &rules, username, &pw)? {
         Err(outcome) => outcome,
         Ok(c) if !c.state.twofa_enrolled => signin::finish(ctx, &mut db, &rules, c.id, true)?,
-        // Enrolled, no code: say what is missing without counting or resetting.
-        Ok(c) => match code {
-            None => signin::finish(ctx, &mut db, &rules, c.id, false)?,
-            Some(code) => match signin::check_second_factor(ctx, &mut db, &rules, c.id, &code)? {
-                Ok(()) => signin::finish(ctx, &mut db, &rules, c.id, true)?,
-                Err(outcome) => outcome,
-            },
-        },
+        Ok(c) => {
+            let code = match code {
+                // --code-stdin on a terminal: asked, as the password was.
+                None if code_stdin => Some(signin::prompt_code()?),
+                given => given,
+            };
+            match code {
+                // Enrolled, no code: say what is missing without counting or resetting.
+                None => signin::finish(ctx, &mut db, &rules, c.id, false)?,
+                Some(code) => {
+                    match signin::check_second_factor(ctx, &mut db, &rules, c.id, code.expose())? {
+                        Ok(()) => signin::finish(ctx, &mut db, &rules, c.id, true)?,
+                        Err(outcome) => outcome,
+                    }
+                }
+            }
+        }
     };
     let actions = match &outcome {
         Outcome::ActionRequired(a) => a.iter().map(|a| a.as_str()).collect(),
@@ -78,7 +88,8 @@ pub fn login(ctx: &Ctx, username: Option<String>) -> Result<Exit> {
         signin::check_password(ctx, &mut db, &rules, &username, &pw)?.map_err(|o| refusal(&o))?;
     if c.state.twofa_enrolled {
         let code = signin::prompt_code()?;
-        signin::check_second_factor(ctx, &mut db, &rules, c.id, &code)?.map_err(|o| refusal(&o))?;
+        signin::check_second_factor(ctx, &mut db, &rules, c.id, code.expose())?
+            .map_err(|o| refusal(&o))?;
     }
     // Each action changes the account, so a handful of rounds always suffices.
     for _ in 0..4 {

@@ -3,6 +3,7 @@
 
 use anyhow::Result;
 use std::io::{BufRead, IsTerminal, Read};
+use std::path::Path;
 
 use crate::domain::password::{self, MAX_PASSWORD_BYTES};
 use crate::domain::policy::{Policy, Violation, describe};
@@ -51,6 +52,21 @@ pub fn line_content(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\0").unwrap_or(line)
 }
 
+/// Longest second-factor code read from stdin or a file (a backup code is
+/// 11 characters; anything much longer is not a code).
+const MAX_CODE_BYTES: usize = 64;
+
+/// One line of stdin with its ending, at most `limit` bytes. Stdin is
+/// buffered once per process, so the next call reads the next line.
+fn stdin_line(limit: usize) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit as u64)
+        .read_until(b'\n', &mut buf)?;
+    Ok(buf)
+}
+
 /// One line of stdin as a password; the line ending is removed. Longer than
 /// the limit, empty, or not UTF-8: refused before anything is hashed.
 pub fn read_password_line() -> Result<Secret> {
@@ -63,11 +79,7 @@ pub fn read_password_line() -> Result<Secret> {
         )
         .into());
     }
-    let mut buf = Vec::new();
-    std::io::stdin()
-        .lock()
-        .take(MAX_PASSWORD_BYTES as u64 + 3)
-        .read_until(b'\n', &mut buf)?;
+    let mut buf = stdin_line(MAX_PASSWORD_BYTES + 3)?;
     let len = line_content(&buf).len();
     buf.truncate(len);
     let text = String::from_utf8(buf)
@@ -80,16 +92,84 @@ pub fn read_password_line() -> Result<Secret> {
     Ok(secret)
 }
 
-/// The operator's password from the first line of a file (`--as-password-file`).
-/// A file others can read is used, with a warning: it should be 0600.
-pub fn read_password_file(path: &std::path::Path) -> Result<Secret> {
-    use std::os::unix::fs::PermissionsExt;
-    let meta = std::fs::metadata(path).map_err(|e| {
-        Failure::usage(format!(
-            "cannot read --as-password-file {}: {e}",
-            path.display()
+/// `--code-stdin`: the second-factor code on the next line of stdin (after
+/// the password, or alone for `2fa confirm`). `None` without the flag, or on
+/// a terminal, where the caller asks instead. `hint` says where the line goes.
+pub fn code_from_stdin(code_stdin: bool, hint: &str) -> Result<Option<Secret>> {
+    if !code_stdin || interactive() {
+        return Ok(None);
+    }
+    if std::io::stdin().is_terminal() {
+        return Err(Failure::usage(
+            "refusing to read a code from a terminal with echo on: pipe it into --code-stdin, \
+             or keep stderr on the terminal to be asked",
+        )
+        .into());
+    }
+    code_text(&stdin_line(MAX_CODE_BYTES + 3)?, "on stdin", hint).map(Some)
+}
+
+/// The operator's code from the first line of `--as-code-file PATH`.
+pub fn read_code_file(path: &Path) -> Result<Secret> {
+    let line = first_line(path, "--as-code-file", MAX_CODE_BYTES + 3)?;
+    let place = format!("in --as-code-file {}", path.display());
+    code_text(&line, &place, "write the code on its first line")
+}
+
+/// A code line as text; the code itself never appears in a message.
+fn code_text(line: &[u8], place: &str, hint: &str) -> Result<Secret> {
+    let line = line_content(line);
+    if line.is_empty() {
+        return Err(Failure::data(format!("no second-factor code {place}: {hint}")).into());
+    }
+    if line.len() > MAX_CODE_BYTES {
+        return Err(Failure::data(format!(
+            "the second-factor code {place} is longer than {MAX_CODE_BYTES} bytes: give only the code"
         ))
-    })?;
+        .into());
+    }
+    let text = std::str::from_utf8(line)
+        .map_err(|_| Failure::data(format!("the second-factor code {place} is not UTF-8 text")))?;
+    Ok(Secret::new(text.to_string()))
+}
+
+/// Whether `path` is this process's stdin: `-`, or the same file as file
+/// descriptor 0 (`/dev/stdin`, `/dev/fd/0`, or the file redirected into it).
+pub fn is_stdin(path: &Path) -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    if path.as_os_str() == "-" {
+        return true;
+    }
+    let Ok(target) = std::fs::metadata(path) else {
+        return false;
+    };
+    let Ok(fd) = std::io::stdin().as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    std::fs::File::from(fd)
+        .metadata()
+        .is_ok_and(|m| (m.dev(), m.ino()) == (target.dev(), target.ino()))
+}
+
+/// The first line (with its ending) of the file behind `flag`, at most
+/// `limit` bytes; of stdin for `-` or `/dev/stdin`. A file others can read
+/// is used, with a warning: it should be 0600.
+fn first_line(path: &Path, flag: &str, limit: usize) -> Result<Vec<u8>> {
+    use std::os::unix::fs::PermissionsExt;
+    let cannot =
+        |e: std::io::Error| Failure::usage(format!("cannot read {flag} {}: {e}", path.display()));
+    if is_stdin(path) {
+        if std::io::stdin().is_terminal() {
+            return Err(Failure::usage(format!(
+                "{flag} {} is the terminal, which would echo it: leave {flag} out to be asked, or pipe the input",
+                path.display()
+            ))
+            .into());
+        }
+        return Ok(stdin_line(limit).map_err(cannot)?);
+    }
+    let meta = std::fs::metadata(path).map_err(cannot)?;
     if meta.permissions().mode() & 0o077 != 0 {
         eprintln!(
             "warning: {} can be read by other users; chmod 600 it",
@@ -98,15 +178,16 @@ pub fn read_password_file(path: &std::path::Path) -> Result<Secret> {
     }
     let mut buf = Vec::new();
     std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_PASSWORD_BYTES as u64 + 3).read_to_end(&mut buf))
-        .map_err(|e| {
-            Failure::usage(format!(
-                "cannot read --as-password-file {}: {e}",
-                path.display()
-            ))
-        })?;
-    let line = line_content(buf.split(|b| *b == b'\n').next().unwrap_or_default());
-    let text = String::from_utf8(line.to_vec())
+        .and_then(|f| f.take(limit as u64).read_to_end(&mut buf))
+        .map_err(cannot)?;
+    buf.truncate(buf.iter().position(|b| *b == b'\n').unwrap_or(buf.len()));
+    Ok(buf)
+}
+
+/// The operator's password from the first line of a file (`--as-password-file`).
+pub fn read_password_file(path: &Path) -> Result<Secret> {
+    let line = first_line(path, "--as-password-file", MAX_PASSWORD_BYTES + 3)?;
+    let text = String::from_utf8(line_content(&line).to_vec())
         .map_err(|_| Failure::data("the operator password file is not UTF-8 text"))?;
     let secret = Secret::new(text);
     password::check_size(&secret).map_err(|e| Failure::data(format!("operator password: {e}")))?;

@@ -18,6 +18,7 @@ mod policy;
 mod questions;
 mod recover;
 mod signin;
+mod stdin_use;
 mod terms;
 mod twofa;
 mod user;
@@ -100,17 +101,19 @@ impl Ctx {
 
 /// Run the parsed command line.
 pub fn dispatch(cli: Cli) -> Result<Exit> {
+    let operator_args = operator::OperatorArgs {
+        user: cli.as_user,
+        password_file: cli.as_password_file,
+        code_file: cli.as_code_file,
+    };
+    stdin_use::check(&cli.command, &operator_args)?;
     let ctx = Ctx {
         db: cli.db,
         out: Printer { json: cli.json },
         yes: cli.yes,
         clock: clock::Clock::from_env()?,
         os_actor: os_actor(),
-        operator_args: operator::OperatorArgs {
-            user: cli.as_user,
-            password_file: cli.as_password_file,
-            code: cli.as_code,
-        },
+        operator_args,
         acting: std::cell::OnceCell::new(),
     };
     match cli.command {
@@ -122,12 +125,16 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::User(cmd) => user::run(&ctx, cmd)?,
         Command::Policy(cmd) => policy::run(&ctx, cmd)?,
         Command::Login { username } => return auth::login(&ctx, username),
-        Command::Auth { username, code, .. } => return auth::auth(&ctx, &username, code),
+        Command::Auth {
+            username,
+            code_stdin,
+            ..
+        } => return auth::auth(&ctx, &username, code_stdin),
         Command::Passwd {
             username,
             password_stdin,
-            code,
-        } => passwd::run(&ctx, username, password_stdin, code)?,
+            code_stdin,
+        } => passwd::run(&ctx, username, password_stdin, code_stdin)?,
         Command::Terms(cmd) => terms::run(&ctx, cmd)?,
         Command::Audit(cmd) => audit::run(&ctx, cmd)?,
         Command::Db(cmd) => db::run(&ctx, cmd)?,

@@ -19,7 +19,7 @@ use crate::store::{Store, accounts};
 pub struct OperatorArgs {
     pub user: Option<String>,
     pub password_file: Option<std::path::PathBuf>,
-    pub code: Option<String>,
+    pub code_file: Option<std::path::PathBuf>,
 }
 
 /// A signed-in operator.
@@ -30,7 +30,9 @@ pub struct Acting {
 }
 
 /// Sign the `--as` account in: password (file or hidden prompt), second
-/// factor when enrolled, no pending actions. Failures count toward its lockout.
+/// factor when enrolled (file or prompt), no pending actions. Failures count
+/// toward its lockout. Both files are read before anything is checked, so an
+/// unreadable one changes nothing.
 pub fn sign_in(
     ctx: &Ctx,
     db: &mut Store,
@@ -54,23 +56,29 @@ pub fn sign_in(
             .into());
         }
     };
+    let code = args
+        .code_file
+        .as_deref()
+        .map(input::read_code_file)
+        .transpose()?;
     let c = signin::check_password(ctx, db, rules, name, &pw)?.map_err(|o| refusal(&o))?;
     if c.state.twofa_enrolled {
-        let code = match &args.code {
-            Some(code) => code.clone(),
+        let code = match code {
+            Some(code) => code,
             None if input::interactive() => signin::prompt_code()?,
             None => {
                 return Err(Failure::new(
                     Exit::ActionRequired,
                     format!(
-                        "operator {} uses two-factor authentication: give its code with --as-code",
+                        "operator {} uses two-factor authentication: give its code with --as-code-file PATH",
                         c.username
                     ),
                 )
                 .into());
             }
         };
-        signin::check_second_factor(ctx, db, rules, c.id, &code)?.map_err(|o| refusal(&o))?;
+        signin::check_second_factor(ctx, db, rules, c.id, code.expose())?
+            .map_err(|o| refusal(&o))?;
     }
     match signin::finish(ctx, db, rules, c.id, true)? {
         Outcome::Ok => {}

@@ -17,9 +17,9 @@ pub fn run(
     ctx: &Ctx,
     username: Option<String>,
     password_stdin: bool,
-    code: Option<String>,
+    code_stdin: bool,
 ) -> Result<()> {
-    let (mut db, rules, c) = signin::self_service(ctx, username, password_stdin, code)?;
+    let (mut db, rules, c) = signin::self_service(ctx, username, password_stdin, code_stdin)?;
     let chosen = {
         let history = signin::history_rule(&db.conn, &rules, c.id);
         input::chosen_password(password_stdin, true, &rules, &c.username, &history)?

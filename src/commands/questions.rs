@@ -40,18 +40,13 @@ pub fn run(ctx: &Ctx, cmd: QuestionsCmd) -> Result<()> {
         QuestionsCmd::Set {
             username,
             password_stdin,
-            code,
-        } => set(ctx, username, password_stdin, code),
+            code_stdin,
+        } => set(ctx, username, password_stdin, code_stdin),
     }
 }
 
-fn set(
-    ctx: &Ctx,
-    username: Option<String>,
-    password_stdin: bool,
-    code: Option<String>,
-) -> Result<()> {
-    let (mut db, rules, c) = signin::self_service(ctx, username, password_stdin, code)?;
+fn set(ctx: &Ctx, username: Option<String>, password_stdin: bool, code_stdin: bool) -> Result<()> {
+    let (mut db, rules, c) = signin::self_service(ctx, username, password_stdin, code_stdin)?;
     let raw = if password_stdin && !input::interactive() {
         answers_from_stdin()?
     } else {

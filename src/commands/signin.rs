@@ -290,14 +290,19 @@ pub fn check_second_factor(
 }
 
 /// Ask for the second factor on a terminal.
-pub fn prompt_code() -> Result<String> {
-    Ok(dialoguer::Input::new()
-        .with_prompt("Authentication code from the app (or a backup code)")
-        .interact_text()?)
+pub fn prompt_code() -> Result<Secret> {
+    Ok(Secret::new(
+        dialoguer::Input::new()
+            .with_prompt("Authentication code from the app (or a backup code)")
+            .interact_text()?,
+    ))
 }
 
+/// Where `--code-stdin` expects the code, for messages.
+pub const CODE_AFTER_PASSWORD: &str = "with --code-stdin it is the line after the password, e.g. `printf '%s\\n%s\\n' \"$PW\" \"$CODE\"`";
+
 /// Full authentication for a self-service change: the password and, for an
-/// enrolled account, a code (`--code`, or asked on a terminal). A stolen
+/// enrolled account, a code (`--code-stdin`, or asked on a terminal). A stolen
 /// password alone must not change answers, reset the failure count, or
 /// reach forgot-password's removal of the second factor.
 pub fn authenticate(
@@ -306,7 +311,7 @@ pub fn authenticate(
     rules: &Policy,
     username: &str,
     pw: &Secret,
-    code: Option<String>,
+    code: Option<Secret>,
 ) -> Result<Candidate> {
     let c = check_password(ctx, db, rules, username, pw)?.map_err(|o| refusal(&o))?;
     if c.state.twofa_enrolled {
@@ -316,28 +321,32 @@ pub fn authenticate(
             None => {
                 return Err(Failure::new(
                     Exit::ActionRequired,
-                    "this account uses two-factor authentication: give its code with --code",
+                    "this account uses two-factor authentication: give its code with --code-stdin \
+                     (the line after the password on stdin), or run on a terminal to be asked",
                 )
                 .into());
             }
         };
-        check_second_factor(ctx, db, rules, c.id, &code)?.map_err(|o| refusal(&o))?;
+        check_second_factor(ctx, db, rules, c.id, code.expose())?.map_err(|o| refusal(&o))?;
     }
     Ok(c)
 }
 
 /// The start of every self-service command: the database, the policy, and
 /// the account fully authenticated (password, and code when enrolled).
+/// With `code_stdin` the code is the line after the password, read whether
+/// or not the account is enrolled, so the lines after it mean the same.
 pub fn self_service(
     ctx: &Ctx,
     username: Option<String>,
     password_stdin: bool,
-    code: Option<String>,
+    code_stdin: bool,
 ) -> Result<(Store, Policy, Candidate)> {
     let mut db = ctx.open()?;
     let rules = crate::store::policy::load(&db.conn)?;
     let username = self::username(username)?;
     let pw = current_password(password_stdin)?;
+    let code = input::code_from_stdin(code_stdin, CODE_AFTER_PASSWORD)?;
     let c = authenticate(ctx, &mut db, &rules, &username, &pw, code)?;
     Ok((db, rules, c))
 }

@@ -41,8 +41,13 @@ fn none_yet() -> anyhow::Error {
 }
 
 pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
-    if let TermsCmd::Accept { username, code, .. } = cmd {
-        return accept(ctx, username, code);
+    if let TermsCmd::Accept {
+        username,
+        code_stdin,
+        ..
+    } = cmd
+    {
+        return accept(ctx, username, code_stdin);
     }
     let mut db = ctx.open()?;
     let policy = crate::store::policy::load(&db.conn)?;
@@ -147,8 +152,8 @@ fn read_bounded(file: &std::path::Path) -> Result<Vec<u8>> {
 }
 
 /// `terms accept`: the account, fully authenticated, accepts the newest version.
-fn accept(ctx: &Ctx, username: Option<String>, code: Option<String>) -> Result<()> {
-    let (mut db, rules, c) = signin::self_service(ctx, username, true, code)?;
+fn accept(ctx: &Ctx, username: Option<String>, code_stdin: bool) -> Result<()> {
+    let (mut db, rules, c) = signin::self_service(ctx, username, true, code_stdin)?;
     let version = ctx.own_change(&mut db, &rules, c.id, |tx| -> Result<i64> {
         let t = terms::newest(tx)?.ok_or_else(none_yet)?;
         record_acceptance(tx, ctx, &c, t.version)?;

@@ -48,14 +48,19 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
             ctx.allow(&op, &Action::ManageTwofa, Some(&a))?;
             enroll(ctx, &mut db, &rules, &a, invert, files, replace)
         }
-        TwofaCmd::Confirm { username, code } => {
+        TwofaCmd::Confirm {
+            username,
+            code_stdin,
+        } => {
             let a = user::find(&db.conn, &username)?;
             ctx.allow(&op, &Action::ManageTwofa, Some(&a))?;
             may_enrol(&rules, &a)?;
             let key = pending_key(&db, &a)?;
-            let Some(step) = key.check(&code, ctx.now()) else {
+            let code = confirmation_code(code_stdin, &a.username)?;
+            let code = code.expose();
+            let Some(step) = key.check(code, ctx.now()) else {
                 return Err(
-                    Failure::new(Exit::AuthFailed, wrong_code(&key, &code, ctx.now())).into(),
+                    Failure::new(Exit::AuthFailed, wrong_code(&key, code, ctx.now())).into(),
                 );
             };
             let codes = activate(ctx, &mut db, &rules, &a, &key, step)?;
@@ -262,7 +267,8 @@ fn enroll(
     )?;
     if !input::interactive() {
         ctx.out.text(format!(
-            "Then finish with: keyward 2fa confirm {} --code CODE",
+            "Then finish with: keyward 2fa confirm {0} (asks for the code), or pipe it: \
+             printf '%s\\n' CODE | keyward 2fa confirm {0} --code-stdin",
             a.username
         ))?;
         return Ok(());
@@ -326,6 +332,25 @@ fn terminal_columns() -> Option<usize> {
     None
 }
 
+/// The code that confirms an enrolment: alone on stdin with `--code-stdin`,
+/// else asked on a terminal (also with the flag, as a password would be).
+fn confirmation_code(code_stdin: bool, username: &str) -> Result<Secret> {
+    let hint = format!(
+        "pipe the code the app shows: printf '%s\\n' CODE | keyward 2fa confirm {username} --code-stdin"
+    );
+    if let Some(code) = input::code_from_stdin(code_stdin, &hint)? {
+        return Ok(code);
+    }
+    if !input::interactive() {
+        return Err(Failure::usage(format!("no terminal to ask for the code: {hint}")).into());
+    }
+    Ok(Secret::new(
+        dialoguer::Input::new()
+            .with_prompt("Code shown in the app")
+            .interact_text()?,
+    ))
+}
+
 /// Ask for the app's code until it is right (or [`ENROL_TRIES`] wrong ones).
 fn ask_code(ctx: &Ctx, key: &TotpKey) -> Result<i64> {
     for _ in 0..ENROL_TRIES {
@@ -341,7 +366,7 @@ fn ask_code(ctx: &Ctx, key: &TotpKey) -> Result<i64> {
     }
     Err(Failure::new(
         Exit::AuthFailed,
-        "no right code after 5 tries; the enrolment is still pending: run `keyward 2fa enroll` again, or `keyward 2fa confirm USER --code CODE`",
+        "no right code after 5 tries; the enrolment is still pending: run `keyward 2fa enroll` again, or `keyward 2fa confirm USER`",
     )
     .into())
 }

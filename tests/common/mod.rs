@@ -1033,11 +1033,13 @@ impl TestEnv {
         (uri, secret)
     }
 
-    /// `--json 2fa confirm NAME --code CODE` with the clock at `now` (Unix seconds).
+    /// `--json 2fa confirm NAME --code-stdin` with CODE on stdin and the
+    /// clock at `now` (Unix seconds).
     pub fn confirm_at(&self, now: i64, name: &str, code: &str) -> Output {
-        self.run_at(
+        self.run_stdin_at(
             &now.to_string(),
-            &["--json", "2fa", "confirm", name, "--code", code],
+            &["--json", "2fa", "confirm", name, "--code-stdin"],
+            &format!("{code}\n"),
         )
     }
 
@@ -1067,7 +1069,8 @@ impl TestEnv {
         self.json(&["2fa", "status", name])
     }
 
-    /// `keyward --json auth USER --password-stdin --code CODE` at `now` (Unix seconds).
+    /// `keyward --json auth USER --password-stdin --code-stdin` at `now`
+    /// (Unix seconds): the password, then the code, on stdin.
     pub fn auth_code_at(&self, now: i64, username: &str, password: &str, code: &str) -> Output {
         self.run_stdin_at(
             &now.to_string(),
@@ -1076,10 +1079,9 @@ impl TestEnv {
                 "auth",
                 username,
                 "--password-stdin",
-                "--code",
-                code,
+                "--code-stdin",
             ],
-            &format!("{password}\n"),
+            &format!("{password}\n{code}\n"),
         )
     }
 
@@ -1148,6 +1150,15 @@ impl TestEnv {
         let p = self.write_file(&format!("op-{name}.pw"), format!("{password}\n").as_bytes());
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600))
             .expect("chmod 600 the password file");
+        p
+    }
+
+    /// A 0600 file holding `code` on one line, for `--as-code-file`.
+    pub fn code_file(&self, name: &str, code: &str) -> PathBuf {
+        use std::os::unix::fs::PermissionsExt;
+        let p = self.write_file(&format!("{name}.code"), format!("{code}\n").as_bytes());
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600))
+            .expect("chmod 600 the code file");
         p
     }
 
