@@ -212,7 +212,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Set a new temporary password (shown once) that must be changed at the next sign-in')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account for good')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create (or update) many accounts from a CSV file, all or nothing')
-            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write accounts as CSV that `user import` reads back, or as JSON; no secrets')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write accounts as CSV or JSON that `user import` reads back; no secrets')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -396,6 +396,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;user;import' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'What the file is written in')
             [CompletionResult]::new('--on-conflict', '--on-conflict', [CompletionResultType]::ParameterName, 'What to do with a username that already has an account')
             [CompletionResult]::new('--credentials-out', '--credentials-out', [CompletionResultType]::ParameterName, 'Write generated passwords to this new file (mode 0600; never overwritten)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]')
@@ -443,7 +444,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Set a new temporary password (shown once) that must be changed at the next sign-in')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account for good')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create (or update) many accounts from a CSV file, all or nothing')
-            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write accounts as CSV that `user import` reads back, or as JSON; no secrets')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write accounts as CSV or JSON that `user import` reads back; no secrets')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1109,7 +1110,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Set a new temporary password (shown once) that must be changed at the next sign-in')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account for good')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create (or update) many accounts from a CSV file, all or nothing')
-            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write accounts as CSV that `user import` reads back, or as JSON; no secrets')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write accounts as CSV or JSON that `user import` reads back; no secrets')
             break
         }
         'keyward;help;user;add' {

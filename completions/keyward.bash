@@ -4775,12 +4775,16 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__import)
-            opts="-y -h -V --dry-run --on-conflict --create-facilities --credentials-out --db --json --yes --as --as-password-file --as-code-file --help --version"
+            opts="-y -h -V --format --dry-run --on-conflict --create-facilities --credentials-out --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "csv json" -- "${cur}"))
+                    return 0
+                    ;;
                 --on-conflict)
                     COMPREPLY=($(compgen -W "fail skip update" -- "${cur}"))
                     return 0

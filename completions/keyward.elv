@@ -194,7 +194,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand reset-password 'Set a new temporary password (shown once) that must be changed at the next sign-in'
             cand remove 'Remove an account for good'
             cand import 'Create (or update) many accounts from a CSV file, all or nothing'
-            cand export 'Write accounts as CSV that `user import` reads back, or as JSON; no secrets'
+            cand export 'Write accounts as CSV or JSON that `user import` reads back; no secrets'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;user;add'= {
@@ -365,6 +365,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;user;import'= {
+            cand --format 'What the file is written in'
             cand --on-conflict 'What to do with a username that already has an account'
             cand --credentials-out 'Write generated passwords to this new file (mode 0600; never overwritten)'
             cand --db 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]'
@@ -410,7 +411,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand reset-password 'Set a new temporary password (shown once) that must be changed at the next sign-in'
             cand remove 'Remove an account for good'
             cand import 'Create (or update) many accounts from a CSV file, all or nothing'
-            cand export 'Write accounts as CSV that `user import` reads back, or as JSON; no secrets'
+            cand export 'Write accounts as CSV or JSON that `user import` reads back; no secrets'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;user;help;add'= {
@@ -994,7 +995,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand reset-password 'Set a new temporary password (shown once) that must be changed at the next sign-in'
             cand remove 'Remove an account for good'
             cand import 'Create (or update) many accounts from a CSV file, all or nothing'
-            cand export 'Write accounts as CSV that `user import` reads back, or as JSON; no secrets'
+            cand export 'Write accounts as CSV or JSON that `user import` reads back; no secrets'
         }
         &'keyward;help;user;add'= {
         }

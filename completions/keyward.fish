@@ -143,7 +143,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_see
 complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -f -a "reset-password" -d 'Set a new temporary password (shown once) that must be changed at the next sign-in'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -f -a "remove" -d 'Remove an account for good'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -f -a "import" -d 'Create (or update) many accounts from a CSV file, all or nothing'
-complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -f -a "export" -d 'Write accounts as CSV that `user import` reads back, or as JSON; no secrets'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -f -a "export" -d 'Write accounts as CSV or JSON that `user import` reads back; no secrets'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l role -d 'Role of the account' -r -f -a "user\t''
 supervisor\t''
@@ -263,6 +263,8 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from import" -l format -d 'What the file is written in' -r -f -a "csv\t'A header, then one row per account (as `user export` writes it)'
+json\t'The JSON array of account objects `user export --format json` writes'"
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from import" -l on-conflict -d 'What to do with a username that already has an account' -r -f -a "fail\t'Report each existing username as a bad row; nothing is written (exit 8)'
 skip\t'Leave existing accounts as they are and count them as skipped'
 update\t'Set name, role and facilities of existing accounts from the file; a password or hash, when given, replaces theirs'"
@@ -301,7 +303,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "reset-password" -d 'Set a new temporary password (shown once) that must be changed at the next sign-in'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an account for good'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create (or update) many accounts from a CSV file, all or nothing'
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write accounts as CSV that `user import` reads back, or as JSON; no secrets'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write accounts as CSV or JSON that `user import` reads back; no secrets'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l db -d 'Database file [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
@@ -635,7 +637,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "reset-password" -d 'Set a new temporary password (shown once) that must be changed at the next sign-in'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "remove" -d 'Remove an account for good'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "import" -d 'Create (or update) many accounts from a CSV file, all or nothing'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "export" -d 'Write accounts as CSV that `user import` reads back, or as JSON; no secrets'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "export" -d 'Write accounts as CSV or JSON that `user import` reads back; no secrets'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "show" -d 'Show every policy key with its value and default'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "set" -d 'Change policy keys; all are validated first, then written together'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from terms" -f -a "set" -d 'Publish a new version of the terms from a UTF-8 text file; every account must accept it'

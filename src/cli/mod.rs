@@ -18,7 +18,7 @@ pub use facility::{FacilityCmd, FacilityRename};
 pub use policy::PolicyCmd;
 pub use signin::{QuestionsCmd, TermsCmd};
 pub use twofa::TwofaCmd;
-pub use user::{ExportFormat, ListFilter, OnConflict, UserCmd};
+pub use user::{ExportFormat, ImportFormat, ListFilter, OnConflict, UserCmd};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;

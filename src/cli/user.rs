@@ -106,15 +106,22 @@ pub enum UserCmd {
     /// The header names the columns, in any order: username, name, role,
     /// facilities (codes separated by `;`), password (empty: generate one),
     /// and optionally password_hash (an Argon2 PHC string migrated from another
-    /// system) and must_change (true/false). The whole file is checked first:
+    /// system), must_change (true/false) and status (active, disabled or
+    /// locked; empty: active for a new account, unchanged for an updated one).
+    /// A field that starts with `'` and then `= + - @ |` or a tab (as `user
+    /// export` writes them) loses the `'`. With --format json, the file is the
+    /// JSON array `user export --format json` writes. The whole file is checked first:
     /// every bad row is reported with its line number and nothing is written
     /// (exit 65). Passwords are then hashed on every core and all rows are
     /// written in one transaction. Generated passwords go to --credentials-out,
     /// or to stdout as CSV (username,temporary_password), or in the JSON document.
     Import {
-        /// CSV file to read (`-` reads stdin)
+        /// CSV file to read (`-` reads stdin; at most 1 GiB from stdin, a pipe or a device)
         #[arg(value_name = "FILE.csv", value_hint = clap::ValueHint::FilePath)]
         file: std::path::PathBuf,
+        /// What the file is written in
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ImportFormat,
         /// Check the file and report what would happen, without writing or hashing
         #[arg(long)]
         dry_run: bool,
@@ -128,7 +135,12 @@ pub enum UserCmd {
         #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         credentials_out: Option<std::path::PathBuf>,
     },
-    /// Write accounts as CSV that `user import` reads back, or as JSON; no secrets
+    /// Write accounts as CSV or JSON that `user import` reads back; no secrets
+    ///
+    /// The CSV has the columns username, name, role, facilities, password
+    /// (always empty) and status. A field that starts with `= + - @ |` or a tab
+    /// (or with `'` and then one of them) is written with one more leading `'`,
+    /// so a spreadsheet shows it as text; `user import` removes it.
     Export {
         /// Only accounts assigned to this facility
         #[arg(long, value_name = "CODE")]
@@ -148,6 +160,15 @@ pub enum OnConflict {
     Skip,
     /// Set name, role and facilities of existing accounts from the file; a password or hash, when given, replaces theirs
     Update,
+}
+
+/// `user import --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// A header, then one row per account (as `user export` writes it)
+    Csv,
+    /// The JSON array of account objects `user export --format json` writes
+    Json,
 }
 
 /// `user export --format`.

@@ -157,6 +157,7 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
             on_conflict,
             create_facilities,
             credentials_out,
+            format,
         } => {
             let args = import::ImportArgs {
                 file,
@@ -164,6 +165,7 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
                 on_conflict,
                 create_facilities,
                 credentials_out,
+                format,
             };
             import::import(ctx, &mut db, &cx.rules, &cx.op, &args)
         }

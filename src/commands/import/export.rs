@@ -1,4 +1,4 @@
-//! `keyward user export`: accounts as the CSV `user import` reads, or as JSON.
+//! `keyward user export`: accounts as the CSV or the JSON `user import` reads.
 
 use std::io;
 
@@ -7,7 +7,7 @@ use anyhow::Result;
 use crate::cli::ExportFormat;
 use crate::commands::{Ctx, facility};
 use crate::domain::account::{Account, Role};
-use crate::domain::import::REQUIRED;
+use crate::domain::import::{EXPORTED, export_record};
 use crate::domain::policy::Policy;
 use crate::domain::scope::{self, Action, Operator};
 use crate::output::view::AccountView;
@@ -48,14 +48,16 @@ pub fn export(
             ctx.out.json(&views)?;
         }
         ExportFormat::Csv => {
+            let now = ctx.now();
             let mut w = csv::Writer::from_writer(io::stdout().lock());
-            w.write_record(REQUIRED)?;
+            w.write_record(EXPORTED)?;
             for a in &visible {
-                w.write_record(crate::domain::import::export_record(
+                w.write_record(export_record(
                     &a.username,
                     a.name.as_deref(),
                     a.role,
                     &a.facilities,
+                    a.status(now, rules.lockout_minutes),
                 ))?;
             }
             w.flush()?;

@@ -13,6 +13,7 @@ mod export;
 mod plan;
 mod source;
 mod spool;
+mod status;
 mod write;
 
 pub use export::export;
@@ -24,8 +25,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::{Ctx, fault};
-use crate::cli::OnConflict;
+use crate::cli::{ImportFormat, OnConflict};
 use crate::domain::account::Role;
+use crate::domain::import::Format;
 use crate::domain::names::{FacilityCode, Username};
 use crate::domain::policy::Policy;
 use crate::domain::scope::{Action, Operator};
@@ -42,6 +44,16 @@ pub struct ImportArgs {
     pub on_conflict: OnConflict,
     pub create_facilities: bool,
     pub credentials_out: Option<PathBuf>,
+    pub format: ImportFormat,
+}
+
+impl ImportArgs {
+    fn format(&self) -> Format {
+        match self.format {
+            ImportFormat::Csv => Format::Csv,
+            ImportFormat::Json => Format::Json,
+        }
+    }
 }
 
 pub fn import(

@@ -9,6 +9,7 @@ use rusqlite::Connection;
 use serde_json::json;
 
 use super::source::Source;
+use super::status;
 use super::{Counts, ImportArgs, Job, Plan};
 use crate::cli::OnConflict;
 use crate::commands::{Ctx, user};
@@ -100,7 +101,7 @@ pub(super) fn plan(
     args: &ImportArgs,
 ) -> Result<Plan> {
     let known = facility_map(conn)?;
-    let mut rows = source.rows()?;
+    let mut rows = source.rows(args.format())?;
     let mut problems = Problems::default();
     let mut counts = Counts::default();
     let mut existed = Vec::new();
@@ -160,7 +161,11 @@ pub(super) fn plan(
         let exists = match accounts::id_of(conn, name)? {
             None => {
                 counts.created += 1;
-                supports_added += i64::from(row.role == Role::Support);
+                supports_added += i64::from(status::keeps_support(
+                    row.role == Role::Support,
+                    None,
+                    row.status,
+                ));
                 if let Err(e) = scope::check(op, &create, None) {
                     problems.add(
                         Kind::Denied,
@@ -190,9 +195,11 @@ pub(super) fn plan(
                             problems.add(Kind::Denied, row.line, format!("cannot update `{name}`: {e}"));
                         }
                         let enabled_support = a.role == Role::Support && !a.disabled;
-                        if enabled_support && row.role != Role::Support {
+                        let keeps =
+                            status::keeps_support(row.role == Role::Support, Some(&a), row.status);
+                        if enabled_support && !keeps {
                             demotions.push(row.line);
-                        } else if !enabled_support && !a.disabled && row.role == Role::Support {
+                        } else if !enabled_support && keeps {
                             supports_added += 1;
                         }
                     }

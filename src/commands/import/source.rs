@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use super::spool::{self, Spool, TooLarge};
-use crate::domain::import::{FileError, Rows, StopError};
+use crate::domain::import::{FileError, Format, Rows, StopError};
 use crate::error::Failure;
 
 /// The file, read twice: a regular file is reopened (and must not change in
@@ -121,11 +121,11 @@ impl Source {
     }
 
     /// The rows, read from the start; both reads use the same digest keys.
-    pub(super) fn rows(&self) -> Result<Rows<Box<dyn Read + '_>>> {
+    pub(super) fn rows(&self, format: Format) -> Result<Rows<Box<dyn Read + '_>>> {
         let keys = match self {
             Source::File { keys, .. } | Source::Stream { keys, .. } => keys,
         };
-        Rows::open(self.reader()?, keys).map_err(|e| match e {
+        Rows::open(self.reader()?, keys, format).map_err(|e| match e {
             FileError::Stop(stop) => self.stopped(stop),
             e => Failure::data(format!("{}: {e}", self.name())).into(),
         })
@@ -136,7 +136,7 @@ impl Source {
     pub(super) fn stopped(&self, e: StopError) -> anyhow::Error {
         let name = self.name();
         match e {
-            StopError::RowTooLong { .. } => {
+            StopError::RowTooLong { .. } | StopError::Malformed { .. } => {
                 Failure::data(format!("{name}: {e}; nothing was written")).into()
             }
             StopError::Io(io) => match io.get_ref().and_then(|i| i.downcast_ref::<TooLarge>()) {

@@ -12,10 +12,11 @@ use serde_json::json;
 use super::credentials::PendingFile;
 use super::plan::facility_map;
 use super::source::Source;
+use super::status;
 use super::{Counts, Hashed, ImportArgs, Job, Plan};
 use crate::cli::OnConflict;
 use crate::commands::{Ctx, fault, input, user};
-use crate::domain::account::{Account, PendingActions};
+use crate::domain::account::{Account, PendingActions, Status};
 use crate::domain::import::{PasswordSource, Row};
 use crate::domain::password::{self, Hasher, PasswordError};
 use crate::domain::policy::Policy;
@@ -113,7 +114,7 @@ pub(super) fn write_all(
             _ => Err(source.changed()),
         }
     };
-    let mut rows = source.rows()?.trusting();
+    let mut rows = source.rows(args.format())?.trusting();
     let mut index = 0;
     while let Some(next) = rows.next_row(rules).map_err(|e| source.stopped(e))? {
         let row = next.map_err(|_| source.changed())?;
@@ -191,8 +192,12 @@ pub(super) fn write_all(
                 _ => e.into(),
             })?;
             accounts::insert_facilities(tx, id, &ids)?;
-            let details =
+            status::apply(tx, id, None, row.status, rules, ctx.now())?;
+            let mut details =
                 json!({"role": row.role, "facilities": codes, "password": how, "source": "import"});
+            if let Some(s) = row.status.filter(|s| *s != Status::Active) {
+                details["status"] = json!(s.as_str());
+            }
             chain.append(
                 tx,
                 &ctx.audit_entry("user.add", Some(name), first_facility, details),
@@ -209,6 +214,9 @@ pub(super) fn write_all(
                 ctx.allow(&op, &create, None)?;
                 accounts::set_profile(tx, a.id, row.name.as_deref(), row.role, ctx.now())?;
                 accounts::set_facilities(tx, a.id, &ids, ctx.now())?;
+                // Before the password: `active` lifts a lock as `user unlock`
+                // does, and a password the row gives then sets must_change.
+                let was = status::apply(tx, a.id, Some(&a), row.status, rules, ctx.now())?;
                 let hash = match &row.password {
                     PasswordSource::Hash(h) => Some((h.clone(), "hash")),
                     PasswordSource::Given(_) => Some((take_hash(&row)?.hash, "chosen")),
@@ -227,6 +235,9 @@ pub(super) fn write_all(
                 }
                 if a.name != row.name {
                     details["name_changed"] = json!(true);
+                }
+                if let (Some(from), Some(to)) = (was, row.status) {
+                    details["status"] = json!({"from": from.as_str(), "to": to.as_str()});
                 }
                 chain.append(
                     tx,
