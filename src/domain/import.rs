@@ -326,6 +326,10 @@ impl<R: Read> Rows<R> {
             feed(&mut self.digest, &self.record);
             // A line holding only separators or spaces is as blank as an empty one.
             if self.record.iter().all(|f| f.trim_ascii().is_empty()) {
+                // Pass its line breaks, or a file of blank lines would keep
+                // one offset per line in memory.
+                self.lines
+                    .at(self.record.position().map_or(0, csv::Position::byte));
                 continue;
             }
             let line = self
@@ -940,6 +944,23 @@ mod tests {
         let rows = read(&text)?;
         assert!(
             matches!(&rows[..], [Err(e), Ok(b)] if e.line == 2 && b.line == 3),
+            "{rows:?}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn blank_lines_are_passed_not_kept() -> Result<(), FileError> {
+        let mut text = "username,name,role,facilities,password\n".to_string();
+        text.push_str(&",,,,\n\n".repeat(50_000));
+        let mut rows = Rows::open(text.as_bytes(), &Default::default(), Format::Csv)?;
+        assert!(matches!(rows.next_row(&Policy::default()), Ok(None)));
+        assert!(rows.lines.ahead.borrow().len() < 1000);
+        // The line numbers after blank lines stay right.
+        text.push_str("ann,,user,,\n");
+        let rows = read(&text)?;
+        assert!(
+            matches!(&rows[..], [Ok(r)] if r.line == 100_002),
             "{rows:?}"
         );
         Ok(())
