@@ -66,7 +66,7 @@ pub const MAX_ROW_BYTES: u64 = 1 << 20;
 /// Why a file cannot be read any further: the import stops (no more rows).
 #[derive(Debug, thiserror::Error)]
 pub enum StopError {
-    #[error("line {line}: a row longer than {} KiB, which no account needs; is this the right file?", MAX_ROW_BYTES >> 10)]
+    #[error("line {line}: a row longer than {} MiB, which no account needs; is this the right file?", MAX_ROW_BYTES >> 20)]
     RowTooLong { line: u64 },
     /// The JSON is not valid JSON, or not an array of objects.
     #[error(
@@ -80,7 +80,7 @@ pub enum StopError {
 
 /// The reader's error when a row grows past [`MAX_ROW_BYTES`].
 #[derive(Debug, thiserror::Error)]
-#[error("a row longer than {} KiB", MAX_ROW_BYTES >> 10)]
+#[error("a row longer than {} MiB", MAX_ROW_BYTES >> 20)]
 struct RowTooLong;
 
 /// One bad row: where it starts and everything wrong with it.
