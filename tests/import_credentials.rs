@@ -351,20 +351,9 @@ fn a_credentials_csv_redirected_to_a_file_others_can_read_is_made_0600_first() {
 
 /// `keyward ARGS` run by `sh` with stdout closed (`>&-`), as a shell user would.
 fn run_with_closed_stdout(env: &TestEnv, args: &[&str]) -> std::process::Output {
-    let keyward = env.std_cmd(args);
-    let mut sh = std::process::Command::new("sh");
-    sh.arg("-c")
-        .arg("exec \"$0\" \"$@\" >&-")
-        .arg(keyward.get_program())
-        .args(keyward.get_args())
-        .current_dir(env.path());
-    for (k, v) in keyward.get_envs() {
-        match v {
-            Some(v) => sh.env(k, v),
-            None => sh.env_remove(k),
-        };
-    }
-    sh.stdin(Stdio::null())
+    let mut sh = common::via_sh(&env.std_cmd(args), "exec \"$0\" \"$@\" >&-");
+    sh.current_dir(env.path())
+        .stdin(Stdio::null())
         .stderr(Stdio::piped())
         .output()
         .expect("run sh")

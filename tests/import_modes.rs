@@ -266,18 +266,8 @@ fn stdin_past_the_limit_stops_with_65_and_changes_nothing() {
 /// the address space is capped at 2 GiB, so a runaway read fails fast
 /// instead of eating the machine.
 fn sh_bounded(env: &TestEnv, script: &str, extra: &[(&str, &str)]) -> std::process::Output {
-    let keyward = env.std_cmd(&[]);
-    let mut sh = std::process::Command::new("sh");
-    sh.arg("-c")
-        .arg(format!("ulimit -v 2097152; {script}"))
-        .env("K", keyward.get_program())
-        .current_dir(env.path());
-    for (k, v) in keyward.get_envs() {
-        match v {
-            Some(v) => sh.env(k, v),
-            None => sh.env_remove(k),
-        };
-    }
+    let mut sh = common::via_sh(&env.std_cmd(&[]), &format!("ulimit -v 2097152; {script}"));
+    sh.current_dir(env.path());
     for (k, v) in extra {
         sh.env(k, v);
     }

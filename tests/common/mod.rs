@@ -1100,11 +1100,21 @@ impl TestEnv {
 pub fn spawn_pty(
     cmd: std::process::Command,
 ) -> Result<rexpect::session::PtySession, rexpect::error::Error> {
+    let sh = via_sh(&cmd, "stty echo && exec \"$0\" \"$@\"");
+    rexpect::session::spawn_command(sh, Some(20_000))
+}
+
+/// `cmd` (a keyward command from [`TestEnv::std_cmd`]) run through
+/// `sh -c SCRIPT`, with its environment and folder: in the script `$0` (and
+/// `$K`) is the keyward binary and `"$@"` its arguments, so a test can set up
+/// what only a shell can (`>&-`, `ulimit`, a pipe from `yes`).
+pub fn via_sh(cmd: &std::process::Command, script: &str) -> std::process::Command {
     let mut sh = std::process::Command::new("sh");
     sh.arg("-c")
-        .arg("stty echo && exec \"$0\" \"$@\"")
+        .arg(script)
         .arg(cmd.get_program())
-        .args(cmd.get_args());
+        .args(cmd.get_args())
+        .env("K", cmd.get_program());
     for (k, v) in cmd.get_envs() {
         match v {
             Some(v) => sh.env(k, v),
@@ -1114,7 +1124,7 @@ pub fn spawn_pty(
     if let Some(dir) = cmd.get_current_dir() {
         sh.current_dir(dir);
     }
-    rexpect::session::spawn_command(sh, Some(20_000))
+    sh
 }
 
 // ---- operator and audit helpers (issue 5) ----------------------------------

@@ -89,7 +89,7 @@ pub fn import(
     let hashed = write::hash_all(ctx, rules, jobs)?;
     let mut pending = None;
     let written = ctx.change(db, &Action::Import, |c| {
-        write::write_all(ctx, c.tx, rules, args, &source, &plan, hashed, &mut pending)
+        write::write_all(ctx, c, rules, args, &source, &plan, hashed, &mut pending)
     });
     let (counts, credentials) = match written {
         Ok(done) => done,

@@ -6,7 +6,6 @@ use std::io::{self, IsTerminal};
 
 use anyhow::Result;
 use rayon::prelude::*;
-use rusqlite::Connection;
 use serde_json::json;
 
 use super::credentials::PendingFile;
@@ -15,6 +14,7 @@ use super::source::Source;
 use super::status;
 use super::{Counts, Hashed, ImportArgs, Job, Plan};
 use crate::cli::OnConflict;
+use crate::commands::change::Change;
 use crate::commands::{Ctx, fault, input, user};
 use crate::domain::account::{Account, PendingActions, Status};
 use crate::domain::import::{PasswordSource, Row};
@@ -79,7 +79,7 @@ pub(super) fn hash_all(ctx: &Ctx, rules: &Policy, jobs: Vec<Job>) -> Result<Vec<
 #[allow(clippy::too_many_arguments)]
 pub(super) fn write_all(
     ctx: &Ctx,
-    tx: &Connection,
+    change: &Change<'_>,
     rules: &Policy,
     args: &ImportArgs,
     source: &Source,
@@ -88,7 +88,9 @@ pub(super) fn write_all(
     pending: &mut Option<PendingFile>,
 ) -> Result<(Counts, Vec<(String, Secret)>)> {
     let existed = &plan.existed;
-    let op = ctx.operator_now(tx)?;
+    // The operator was read again and `Action::Import` checked by the door
+    // (`Ctx::change`); each row is checked against that same reading.
+    let tx = change.tx;
     let mut chain = Chain::head(tx)?;
     let mut known = facility_map(tx)?;
     for code in &plan.new_facilities {
@@ -96,7 +98,7 @@ pub(super) fn write_all(
         if known.contains_key(&lower) {
             continue;
         }
-        ctx.allow(&op, &Action::ManageFacilities, None)?;
+        change.allow(&Action::ManageFacilities, None)?;
         let id = facilities::insert(tx, code.as_str(), code.as_str(), ctx.now())?;
         let details = json!({"name": code.as_str(), "source": "import"});
         chain.append(
@@ -161,7 +163,7 @@ pub(super) fn write_all(
         };
         let first_facility = codes.first().map(String::as_str);
         if !exists {
-            ctx.allow(&op, &create, None)?;
+            change.allow(&create, None)?;
             let (hash, how) = match &row.password {
                 PasswordSource::Hash(h) => (h.clone(), "hash"),
                 PasswordSource::Given(_) => (take_hash(&row)?.hash, "chosen"),
@@ -210,8 +212,8 @@ pub(super) fn write_all(
             OnConflict::Skip => counts.skipped += 1,
             OnConflict::Update => {
                 let a: Account = user::find(tx, name)?;
-                ctx.allow(&op, &Action::ChangeAccount, Some(&a))?;
-                ctx.allow(&op, &create, None)?;
+                change.allow(&Action::ChangeAccount, Some(&a))?;
+                change.allow(&create, None)?;
                 accounts::set_profile(tx, a.id, row.name.as_deref(), row.role, ctx.now())?;
                 accounts::set_facilities(tx, a.id, &ids, ctx.now())?;
                 // Before the password: `active` lifts a lock as `user unlock`
