@@ -30,7 +30,7 @@ pub fn auth(ctx: &Ctx, username: &str, code_stdin: bool) -> Result<Exit> {
     let code = input::code_from_stdin(code_stdin, signin::CODE_AFTER_PASSWORD)?;
     let outcome = match signin::check_password(ctx, &mut db, &rules, username, &pw)? {
         Err(outcome) => outcome,
-        Ok(c) if !c.state.twofa_enrolled => signin::finish(ctx, &mut db, &rules, c.id, true)?,
+        Ok(c) if !c.state.twofa_enrolled => signin::finish(ctx, &mut db, &rules, &c, true)?,
         Ok(c) => {
             let code = match code {
                 // --code-stdin on a terminal: asked, as the password was.
@@ -39,10 +39,10 @@ pub fn auth(ctx: &Ctx, username: &str, code_stdin: bool) -> Result<Exit> {
             };
             match code {
                 // Enrolled, no code: say what is missing without counting or resetting.
-                None => signin::finish(ctx, &mut db, &rules, c.id, false)?,
+                None => signin::finish(ctx, &mut db, &rules, &c, false)?,
                 Some(code) => {
                     match signin::check_second_factor(ctx, &mut db, &rules, c.id, code.expose())? {
-                        Ok(()) => signin::finish(ctx, &mut db, &rules, c.id, true)?,
+                        Ok(()) => signin::finish(ctx, &mut db, &rules, &c, true)?,
                         Err(outcome) => outcome,
                     }
                 }
@@ -93,7 +93,7 @@ pub fn login(ctx: &Ctx, username: Option<String>) -> Result<Exit> {
     }
     // Each action changes the account, so a handful of rounds always suffices.
     for _ in 0..4 {
-        match signin::finish(ctx, &mut db, &rules, c.id, true)? {
+        match signin::finish(ctx, &mut db, &rules, &c, true)? {
             Outcome::Ok => {
                 let doc = serde_json::json!({"username": c.username, "result": "ok"});
                 ctx.out

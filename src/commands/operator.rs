@@ -80,7 +80,7 @@ pub fn sign_in(
         signin::check_second_factor(ctx, db, rules, c.id, code.expose())?
             .map_err(|o| refusal(&o))?;
     }
-    match signin::finish(ctx, db, rules, c.id, true)? {
+    match signin::finish(ctx, db, rules, &c, true)? {
         Outcome::Ok => {}
         Outcome::ActionRequired(actions) => {
             let words: Vec<&str> = actions.iter().map(|a| a.as_str()).collect();

@@ -34,6 +34,44 @@ pub fn refusal(outcome: &Outcome) -> anyhow::Error {
     Failure::new(exit_of(outcome), outcome.message()).into()
 }
 
+/// An account whose password was right. When its stored hash is weaker than
+/// a new one ([`password::needs_upgrade`]), the password was hashed again
+/// with the current parameters (outside any transaction, as all hashing is),
+/// and the successful sign-in stores that hash ([`finish`], [`authenticate`]).
+pub struct Verified {
+    pub account: Candidate,
+    upgrade: Option<Upgrade>,
+}
+
+struct Upgrade {
+    old: String,
+    new: String,
+}
+
+impl std::ops::Deref for Verified {
+    type Target = Candidate;
+    fn deref(&self) -> &Candidate {
+        &self.account
+    }
+}
+
+/// Inside the sign-in's write transaction: replace the weaker hash by the
+/// stronger one, with an audit row naming both parameter sets (never the
+/// hashes), unless the password was changed meanwhile.
+fn store_upgrade(tx: &Connection, ctx: &Ctx, v: &Verified) -> Result<()> {
+    let Some(u) = &v.upgrade else {
+        return Ok(());
+    };
+    if accounts::rehash(tx, v.id, &u.old, &u.new, ctx.now())? {
+        let details = json!({
+            "from": password::parameters(&u.old),
+            "to": password::parameters(&u.new),
+        });
+        ctx.audit(tx, "password.rehash", Some(&v.username), None, details)?;
+    }
+    Ok(())
+}
+
 /// Steps 1-3: the account behind `username` if `password` is right, or the
 /// final outcome (failed, locked, disabled). A wrong password is counted and
 /// may lock; an unknown or malformed username costs the same work and write.
@@ -43,7 +81,7 @@ pub fn check_password(
     rules: &Policy,
     username: &str,
     pw: &Secret,
-) -> Result<Result<Candidate, Outcome>> {
+) -> Result<Result<Verified, Outcome>> {
     let found = match Username::parse(username) {
         Ok(name) => rows::by_username(&db.conn, name.as_str())?,
         Err(_) => None,
@@ -84,7 +122,18 @@ pub fn check_password(
         }
     };
     if password::verify(pw, &candidate.password_hash)? {
-        Ok(Ok(candidate))
+        // A password hashing refuses (empty, from an old import) keeps its hash.
+        let upgrade = password::needs_upgrade(&candidate.password_hash)
+            .then(|| password::hash(pw).ok())
+            .flatten()
+            .map(|new| Upgrade {
+                old: candidate.password_hash.clone(),
+                new,
+            });
+        Ok(Ok(Verified {
+            account: candidate,
+            upgrade,
+        }))
     } else {
         Ok(Err(count_failure(
             ctx,
@@ -185,19 +234,24 @@ pub fn still_admitted(conn: &Connection, ctx: &Ctx, rules: &Policy, id: i64) -> 
 /// Steps 4-6 after a right password (and, when enrolled, a right code):
 /// the account is re-read inside the transaction; a lock or disable that
 /// arrived meanwhile still wins. Resets failures unless the second factor is
-/// missing; records the sign-in when nothing is pending.
+/// missing; records the sign-in when nothing is pending. With the second
+/// factor done, a weaker hash is replaced in the same transaction.
 pub fn finish(
     ctx: &Ctx,
     db: &mut Store,
     rules: &Policy,
-    id: i64,
+    verified: &Verified,
     second_factor_done: bool,
 ) -> Result<Outcome> {
+    let id = verified.id;
     ctx.sign_in_write(db, |tx| -> Result<Outcome> {
         let c = match admitted_now(tx, ctx, rules, id)? {
             Ok(c) => c,
             Err(outcome) => return Ok(outcome),
         };
+        if second_factor_done {
+            store_upgrade(tx, ctx, verified)?;
+        }
         let terms = terms::status(tx, id)?;
         let actions =
             signin::required_actions(&c.state, terms, second_factor_done, rules, ctx.now());
@@ -312,7 +366,7 @@ pub fn authenticate(
     username: &str,
     pw: &Secret,
     code: Option<Secret>,
-) -> Result<Candidate> {
+) -> Result<Verified> {
     let c = check_password(ctx, db, rules, username, pw)?.map_err(|o| refusal(&o))?;
     if c.state.twofa_enrolled {
         let code = match code {
@@ -329,6 +383,9 @@ pub fn authenticate(
         };
         check_second_factor(ctx, db, rules, c.id, code.expose())?.map_err(|o| refusal(&o))?;
     }
+    if c.upgrade.is_some() {
+        ctx.sign_in_write(db, |tx| store_upgrade(tx, ctx, &c))?;
+    }
     Ok(c)
 }
 
@@ -341,7 +398,7 @@ pub fn self_service(
     username: Option<String>,
     password_stdin: bool,
     code_stdin: bool,
-) -> Result<(Store, Policy, Candidate)> {
+) -> Result<(Store, Policy, Verified)> {
     let mut db = ctx.open()?;
     let rules = crate::store::policy::load(&db.conn)?;
     let username = self::username(username)?;

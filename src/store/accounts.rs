@@ -217,6 +217,33 @@ pub fn set_password(
     push_history(conn, id, hash, now)
 }
 
+/// Replace the stored hash of the same password by a stronger one (a
+/// re-hash at sign-in): only when the stored hash is still `old`, and in the
+/// history too, so no weaker copy of the password stays behind. The
+/// password's age, the failure count and the pending actions are untouched.
+/// Returns whether the hash was replaced.
+pub fn rehash(
+    conn: &Connection,
+    id: i64,
+    old: &str,
+    new: &str,
+    now: i64,
+) -> rusqlite::Result<bool> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE account SET password_hash = ?3, updated_at = ?4
+             WHERE id = ?1 AND password_hash = ?2",
+        )?
+        .execute(params![id, old, new, now])?;
+    if changed == 1 {
+        conn.prepare_cached(
+            "UPDATE password_history SET hash = ?3 WHERE account_id = ?1 AND hash = ?2",
+        )?
+        .execute(params![id, old, new])?;
+    }
+    Ok(changed == 1)
+}
+
 pub fn set_role(conn: &Connection, id: i64, role: Role, now: i64) -> rusqlite::Result<()> {
     conn.prepare_cached("UPDATE account SET role = ?2, updated_at = ?3 WHERE id = ?1")?
         .execute(params![id, role.as_str(), now])?;

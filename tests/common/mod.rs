@@ -1298,8 +1298,19 @@ pub const CREDENTIALS_HEADER: &str = "username,temporary_password";
 /// (independently of keyward) at OWASP's minimum costs and a fixed salt.
 #[track_caller]
 pub fn phc_hash(algorithm: argon2::Algorithm, version: argon2::Version, password: &str) -> String {
+    phc_hash_with(algorithm, version, (19_456, 2, 1), password)
+}
+
+/// [`phc_hash`] with other costs `(m KiB, t, p)`.
+#[track_caller]
+pub fn phc_hash_with(
+    algorithm: argon2::Algorithm,
+    version: argon2::Version,
+    (m, t, p): (u32, u32, u32),
+    password: &str,
+) -> String {
     use argon2::PasswordHasher;
-    let params = argon2::Params::new(19_456, 2, 1, None).expect("argon2 params");
+    let params = argon2::Params::new(m, t, p, None).expect("argon2 params");
     argon2::Argon2::new(algorithm, version, params)
         .hash_password_with_salt(password.as_bytes(), b"keyward-test-salt")
         .unwrap_or_else(|e| panic!("hash {password:?}: {e}"))
