@@ -7,13 +7,6 @@ use std::process::ExitCode;
 use keyward::error::{exit_for, extra_for, is_broken_pipe};
 use keyward::{Cli, Exit};
 
-/// jemalloc, built (see .cargo/config.toml) to back its memory with
-/// transparent huge pages: each Argon2 hash or verify touches 19 MiB, and in
-/// a short-lived process faulting that in 4 KiB at a time costs more than a
-/// third of an `auth`.
-#[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
 fn main() -> ExitCode {
     let json = std::env::args_os().any(|a| a == "--json");
     let cli = match Cli::try_parse() {

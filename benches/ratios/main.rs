@@ -1,5 +1,6 @@
-//! `cargo bench --bench ratios`: the ratios of issue 6, measured side by side
-//! in one run against the optimised `keyward` binary as a black box.
+//! `cargo bench --bench ratios`: the ratios of issues 6 and 12, measured side
+//! by side in one run against the optimised `keyward` binary as a black box,
+//! and against the C reference Argon2 (argon2-cffi, see cref.rs).
 //!
 //! Nothing here asserts a time: it prints figures and ratios. Contenders run
 //! interleaved (A, B, C, A, B, C, ...; the order rotates every round, round 0
@@ -7,16 +8,19 @@
 //! every side alike. Each part also prints a few "info" figures that show
 //! where the time goes.
 //!
-//! 1. `user import` of N generated passwords against N x one hash / cores
-//!    (and, less sensitive to other load, against N hashes on every core in-process).
+//! 1. `user import` of N generated passwords against N x one hash / cores,
+//!    keyward's hash and the C reference's (and, less sensitive to other
+//!    load, against N hashes on every core in-process).
 //! 2. `user unlock` on a 100,000-account database against the `sqlite3` CLI
 //!    running one indexed UPDATE of the same row (each on its own copy of the
 //!    database, so neither inherits or cleans up the other's WAL).
-//! 3. `auth` against one Argon2 verify: in a fresh process on 4 KiB pages (a
-//!    program that never asks for huge pages; the goal's ratio), in a fresh
-//!    process on 2 MiB pages (keyward's allocator), and in-process.
+//! 3. `auth` with a wrong password against one Argon2 verify: one verify of
+//!    the C reference, a fresh process doing one keyward verify, and one
+//!    verify in-process.
 //! 4. `user import` of migrated hashes: rows per second, and peak RSS at
 //!    10,000, 100,000 and 300,000 rows (flat means memory does not grow with rows).
+//! 5. One keyward hash against one hash of the C reference, in-process,
+//!    fresh memory for each (what `auth` and a single `user add` pay).
 //!
 //! Environment:
 //! - `KEYWARD_BENCH_N`: rows of the generated-password import (default 400).
@@ -40,17 +44,10 @@ use keyward::domain::secret::Secret;
 use nix::sys::resource::{UsageWho, getrusage};
 use tempfile::TempDir;
 
+mod cref;
+use cref::CRef;
+
 type Res<T> = Result<T, Box<dyn Error>>;
-
-/// The allocator keyward uses (jemalloc built with `thp:always`, see
-/// .cargo/config.toml), so `--verify-once` can run on 2 MiB pages like
-/// keyward, or on 4 KiB pages with `_RJEM_MALLOC_CONF=thp:default` like a
-/// program that never asks for huge pages.
-#[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
-/// jemalloc's run-time settings; set in a child's environment to turn huge pages off.
-const JEMALLOC_ENV: &str = "_RJEM_MALLOC_CONF";
 
 /// Password of the first (support) account, as in the tests.
 const ROOT_PASSWORD: &str = "Gate#keep42";
@@ -60,6 +57,8 @@ const PHC: &str = "$argon2id$v=19$m=19456,t=2,p=1$f2S9F36Xis6lPk4OG2glpQ$G0s2FxH
 const TARGET: &str = "u050000";
 /// Password `auth` checks (set with `passwd`, so nothing is pending).
 const AUTH_PASSWORD: &str = "River#stn73";
+/// What item 3's `auth` is given instead: the cost of a guess.
+const WRONG_PASSWORD: &str = "River#stn74";
 /// Where the `sqlite3` CLI lives.
 const SQLITE3: &str = "/usr/bin/sqlite3";
 
@@ -68,6 +67,7 @@ const IMPORT_ROUNDS: usize = 3;
 const UNLOCK_ROUNDS: usize = 100;
 const AUTH_ROUNDS: usize = 40;
 const BULK_ROUNDS: usize = 3;
+const HASH_PAIRS: usize = 40;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -324,8 +324,7 @@ impl Kw {
                 cmd.env_remove(&k);
             }
         }
-        cmd.env_remove(JEMALLOC_ENV)
-            .env("NO_COLOR", "1")
+        cmd.env("NO_COLOR", "1")
             .env("XDG_DATA_HOME", self.path("xdg"))
             .env_remove("CLICOLOR_FORCE")
             .env_remove("FORCE_COLOR")
@@ -439,7 +438,7 @@ fn bench() -> Res<()> {
     let cores = std::thread::available_parallelism()?.get();
     let version = run(kw.base(&kw.bin).arg("--version"), None, 0)?;
     let sqlite_version = run(kw.base(Path::new(SQLITE3)).arg("--version"), None, 0)?;
-    println!("keyward ratios benchmark (issue 6)");
+    println!("keyward ratios benchmark (issues 6 and 12)");
     println!(
         "  binary:  {} ({})",
         String::from_utf8_lossy(&version.stdout).trim(),
@@ -455,6 +454,23 @@ fn bench() -> Res<()> {
         rusqlite::version()
     );
     println!("  cores:   {cores} (std::thread::available_parallelism)");
+    let mut c = match CRef::start(password::M_COST, password::T_COST, 1) {
+        Ok(c) => {
+            println!(
+                "  C ref:   argon2-cffi {} (python3, in-process timings)",
+                c.version
+            );
+            Some(c)
+        }
+        Err(e) => {
+            println!("  C ref:   none: {e}; the C ratios are skipped");
+            None
+        }
+    };
+    println!(
+        "  argon2:  argon2-rust backend {:?}",
+        argon2_rust::detected_backend()
+    );
     println!(
         "  load:    {} (1, 5, 15 min; other work on the machine makes figures noisy)",
         load_average()
@@ -495,12 +511,20 @@ fn bench() -> Res<()> {
     // `auth` first, `unlock` after a sync(2) that follows the big imports.
     if wanted("3") {
         settle();
-        auth_vs_verify(&kw, &mut summary)?;
+        auth_vs_verify(&kw, c.as_mut(), &mut summary)?;
+    }
+    if wanted("5") {
+        match c.as_mut() {
+            Some(c) => hash_vs_c(c, &mut summary)?,
+            None => summary
+                .lines
+                .push("5. one hash / one C hash: skipped (argon2-cffi not available)".into()),
+        }
     }
     if wanted("1") {
         settle();
         if import_works {
-            import_generated(&kw, cores, &mut summary)?;
+            import_generated(&kw, cores, c.as_mut(), &mut summary)?;
         } else {
             summary
                 .lines
@@ -563,7 +587,12 @@ fn path_str(p: &Path) -> Res<&str> {
 /// memory block), every core hashing at once in-process (what the hardware
 /// allows in parallel), the import, and its `--dry-run` (everything but hashing
 /// and writing).
-fn import_generated(kw: &Kw, cores: usize, summary: &mut Summary) -> Res<()> {
+fn import_generated(
+    kw: &Kw,
+    cores: usize,
+    mut c: Option<&mut CRef>,
+    summary: &mut Summary,
+) -> Res<()> {
     let n = env_usize("KEYWARD_BENCH_N", 400)?;
     println!("1. import of {n} generated passwords vs {n} x one hash / {cores} cores");
     let csv = kw.path("generated.csv");
@@ -573,6 +602,7 @@ fn import_generated(kw: &Kw, cores: usize, summary: &mut Summary) -> Res<()> {
     let mut fresh_hash = Vec::new();
     let mut reused_hash = Vec::new();
     let mut parallel_hash = Vec::new();
+    let mut c_hash = Vec::new();
     let mut runs: Vec<Measured> = Vec::new();
     let mut dry = Vec::new();
     let mut dry_rss = Vec::new();
@@ -589,9 +619,14 @@ fn import_generated(kw: &Kw, cores: usize, summary: &mut Summary) -> Res<()> {
                         r?;
                         let (t2, r) = time_it(|| password::hash(&pw));
                         r?;
+                        let t3 = match c.as_deref_mut() {
+                            Some(c) => Some(c.hash("Bench#hsh42")?),
+                            None => None,
+                        };
                         if !warmup {
                             reused_hash.push(t);
                             fresh_hash.push(t2);
+                            c_hash.extend(t3);
                         }
                     }
                 }
@@ -713,6 +748,23 @@ fn import_generated(kw: &Kw, cores: usize, summary: &mut Summary) -> Res<()> {
         wall / limit_fresh,
         wall / limit_parallel
     );
+    if !c_hash.is_empty() {
+        let limit_c = n as f64 * median(&c_hash) / cores as f64;
+        let r = wall / limit_c;
+        row(
+            "one C reference hash (argon2-cffi), in-process",
+            &ms(&c_hash),
+        );
+        println!(
+            "   import / (N x C hash / cores): limit {limit_c:.3} s, ratio {r:.3} (goal <= 0.75, aim 0.6) {}",
+            verdict(r <= 0.75)
+        );
+        summary.lines.push(format!(
+            "1. import N={n} generated / (N x C hash / {cores} cores): {r:.3} (goal <= 0.75, {}); wall {wall:.2} s, limit {limit_c:.2} s (C hash {:.2} ms)",
+            verdict(r <= 0.75),
+            median(&c_hash) * 1e3
+        ));
+    }
     println!();
     summary.lines.push(format!(
         "1. import N={n} generated / (N x hash / {cores} cores): {ratio:.3} (goal <= 1.05, {}); wall {wall:.2} s, limit {limit:.2} s (hash {:.2} ms); vs in-process parallel hashing {:.3}",
@@ -1193,9 +1245,11 @@ fn sync_once(path: &Path, data_only: bool) -> Res<f64> {
     Ok(start.elapsed().as_secs_f64())
 }
 
-/// Item 3: `auth` against one Argon2 verify, in a fresh process and in-process.
-fn auth_vs_verify(kw: &Kw, summary: &mut Summary) -> Res<()> {
-    println!("3. `auth alice --password-stdin` vs one Argon2 verify");
+/// Item 3: `auth` with a wrong password against one Argon2 verify: the C
+/// reference's (issue 12), a fresh process doing one keyward verify (issue
+/// 6), and one in-process.
+fn auth_vs_verify(kw: &Kw, c: Option<&mut CRef>, summary: &mut Summary) -> Res<()> {
+    println!("3. `auth alice --password-stdin` (wrong password) vs one Argon2 verify");
     let db = kw.fresh_db("auth")?;
     let first = "Alpin#rte58";
     kw.ok(
@@ -1208,6 +1262,14 @@ fn auth_vs_verify(kw: &Kw, summary: &mut Summary) -> Res<()> {
         &["passwd", "alice", "--password-stdin"],
         Some(&format!("{first}\n{AUTH_PASSWORD}\n")),
     )?;
+    // `init` publishes default terms, which a first sign-in accepts.
+    kw.ok(
+        &db,
+        &["terms", "accept", "alice", "--password-stdin"],
+        Some(&format!("{AUTH_PASSWORD}\n")),
+    )?;
+    // Wrong passwords are counted but must never lock the benchmark account.
+    kw.ok(&db, &["policy", "set", "lockout-threshold=0"], None)?;
     let out = kw.ok(
         &db,
         &["--json", "auth", "alice", "--password-stdin"],
@@ -1226,11 +1288,18 @@ fn auth_vs_verify(kw: &Kw, summary: &mut Summary) -> Res<()> {
     if !password::verify(&pw, &phc)? {
         return Err("alice's stored hash does not verify the benchmark password".into());
     }
-    let input = format!("{AUTH_PASSWORD}\n");
+    let mut c = c;
+    if let Some(c) = c.as_deref_mut()
+        && (!c.verify(&phc, AUTH_PASSWORD)?.1 || c.verify(&phc, WRONG_PASSWORD)?.1)
+    {
+        return Err("argon2-cffi does not agree with keyward on alice's hash".into());
+    }
+    let input = format!("{WRONG_PASSWORD}\n");
     let mut auth = Vec::new();
     let mut fresh = Vec::new();
-    let mut fresh_huge = Vec::new();
     let mut inproc = Vec::new();
+    let mut cverify = Vec::new();
+    let wrong = Secret::new(WRONG_PASSWORD.into());
     for round in 0..=AUTH_ROUNDS {
         let warmup = round == 0;
         let mut order = [0, 1, 2, 3];
@@ -1240,66 +1309,115 @@ fn auth_vs_verify(kw: &Kw, summary: &mut Summary) -> Res<()> {
                 0 => timed(
                     &mut kw.cmd(&db, &["auth", "alice", "--password-stdin"]),
                     Some(&input),
-                    0,
+                    3,
                 )?,
-                1 | 2 => {
+                1 => {
                     let mut cmd = kw.base(&kw.me);
                     cmd.arg("--verify-once").arg(&phc);
-                    if who == 1 {
-                        cmd.env(JEMALLOC_ENV, "thp:default");
-                    }
-                    timed(&mut cmd, Some(&input), 0)?
+                    timed(&mut cmd, Some(&input), 3)?
                 }
-                _ => {
-                    let (t, ok) = time_it(|| password::verify(&pw, &phc));
-                    if !ok? {
-                        return Err("in-process verify failed".into());
+                2 => {
+                    let (t, ok) = time_it(|| password::verify(&wrong, &phc));
+                    if ok? {
+                        return Err("in-process verify matched a wrong password".into());
                     }
                     t
                 }
+                _ => match c.as_deref_mut() {
+                    Some(c) => c.verify(&phc, WRONG_PASSWORD)?.0,
+                    None => continue,
+                },
             };
             if !warmup {
-                [&mut auth, &mut fresh, &mut fresh_huge, &mut inproc][who].push(t);
+                [&mut auth, &mut fresh, &mut inproc, &mut cverify][who].push(t);
             }
         }
     }
     let r_fresh = median(&auth) / median(&fresh);
-    let r_huge = median(&auth) / median(&fresh_huge);
     let r_inproc = median(&auth) / median(&inproc);
-    row("keyward auth, whole process", &ms(&auth));
-    row("fresh process doing one verify, 4 KiB pages", &ms(&fresh));
+    row("keyward auth, whole process, wrong password", &ms(&auth));
+    row("fresh process doing one keyward verify", &ms(&fresh));
+    row("one keyward verify in-process", &ms(&inproc));
     row(
-        "fresh process doing one verify, 2 MiB pages",
-        &ms(&fresh_huge),
-    );
-    row("one verify in-process", &ms(&inproc));
-    row(
-        "auth minus fresh-process verify on 2 MiB pages",
+        "auth minus fresh-process verify",
         &format!(
             "{:.2} ms (database: open, read, one write transaction, audit row)",
-            (median(&auth) - median(&fresh_huge)) * 1e3
+            (median(&auth) - median(&fresh)) * 1e3
         ),
     );
+    let r_c = if cverify.is_empty() {
+        println!("   auth / one C verify: skipped (argon2-cffi not available)");
+        None
+    } else {
+        row(
+            "one C reference verify (argon2-cffi), in-process",
+            &ms(&cverify),
+        );
+        let r = median(&auth) / median(&cverify);
+        println!(
+            "   auth / one C verify: ratio {r:.3} (goal <= 0.75, aim 0.6) {}",
+            verdict(r <= 0.75)
+        );
+        Some(r)
+    };
     println!(
         "   auth / fresh-process verify: ratio {r_fresh:.3} (goal <= 1.1) {}",
         verdict(r_fresh <= 1.1)
     );
     println!(
-        "   auth / fresh-process verify on 2 MiB pages: ratio {r_huge:.3} (goal <= 1.1, like for like: both on keyward's allocator) {}",
-        verdict(r_huge <= 1.1)
-    );
-    println!(
         "   auth / in-process verify:    ratio {r_inproc:.3} (includes process start and the 19 MiB first touch)"
     );
     println!();
+    if let Some(r) = r_c {
+        summary.lines.push(format!(
+            "3. auth (wrong password) / one C verify: {r:.3} (goal <= 0.75, {}); {:.2} ms vs {:.2} ms",
+            verdict(r <= 0.75),
+            median(&auth) * 1e3,
+            median(&cverify) * 1e3
+        ));
+    }
     summary.lines.push(format!(
-        "3. auth / fresh-process verify: {r_fresh:.3} (goal <= 1.1, {}); on 2 MiB pages like for like: {r_huge:.3} ({}); auth / in-process verify: {r_inproc:.3}; {:.2} ms vs {:.2} ms vs {:.2} ms vs {:.2} ms",
+        "3. auth / fresh-process verify: {r_fresh:.3} (goal <= 1.1, {}); auth / in-process verify: {r_inproc:.3}; {:.2} ms vs {:.2} ms vs {:.2} ms",
         verdict(r_fresh <= 1.1),
-        verdict(r_huge <= 1.1),
         median(&auth) * 1e3,
         median(&fresh) * 1e3,
-        median(&fresh_huge) * 1e3,
         median(&inproc) * 1e3
+    ));
+    Ok(())
+}
+
+/// Item 5: one keyward hash against one C reference hash, in-process, each
+/// with fresh memory, interleaved.
+fn hash_vs_c(c: &mut CRef, summary: &mut Summary) -> Res<()> {
+    println!(
+        "5. one Argon2id hash (m={} KiB, t={}, p=1): keyward vs the C reference",
+        password::M_COST,
+        password::T_COST
+    );
+    let pw = Secret::new("Bench#hsh42".into());
+    let mut ours = Vec::new();
+    let mut theirs = Vec::new();
+    for round in 0..=HASH_PAIRS {
+        let (t, r) = time_it(|| password::hash(&pw));
+        r?;
+        let tc = c.hash("Bench#hsh42")?;
+        if round > 0 {
+            ours.push(t);
+            theirs.push(tc);
+        }
+    }
+    let r = median(&ours) / median(&theirs);
+    row("keyward password::hash (argon2-rust)", &ms(&ours));
+    row(
+        &format!("C reference (argon2-cffi {})", c.version),
+        &ms(&theirs),
+    );
+    println!("   one hash / one C hash: ratio {r:.3}");
+    println!();
+    summary.lines.push(format!(
+        "5. one hash / one C hash: {r:.3}; {:.2} ms vs {:.2} ms (median of {HASH_PAIRS} pairs)",
+        median(&ours) * 1e3,
+        median(&theirs) * 1e3
     ));
     Ok(())
 }
