@@ -1,0 +1,450 @@
+//! The test environment: a temp folder, a database and a `keyward` command.
+
+use super::*;
+
+/// One test's world: a temp dir whose `data/keyward.db` is the database.
+pub struct TestEnv {
+    pub dir: TempDir,
+}
+
+impl Default for TestEnv {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TestEnv {
+    /// A fresh environment without a database.
+    pub fn new() -> Self {
+        let dir = tempfile::Builder::new()
+            .prefix("keyward-test-")
+            .tempdir()
+            .expect("create temp dir");
+        Self { dir }
+    }
+
+    /// A fresh environment with an initialised database (`root` / [`ROOT_PASSWORD`])
+    /// and no terms: the default terms `init` publishes are removed, so that
+    /// tests of other rules start from the seed's "no terms set" state and
+    /// publish terms when they need them. [`Self::with_default_terms`] keeps them.
+    pub fn with_db() -> Self {
+        let env = Self::with_default_terms();
+        env.exec("DELETE FROM terms_acceptance; DELETE FROM terms;");
+        env
+    }
+
+    /// A fresh environment with the database exactly as `init` leaves it.
+    pub fn with_default_terms() -> Self {
+        let env = Self::new();
+        env.init();
+        env
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// `tempdir/data/keyward.db`; the `data` folder does not exist until `init`.
+    pub fn db_path(&self) -> PathBuf {
+        self.dir.path().join("data").join("keyward.db")
+    }
+
+    pub fn wal_path(&self) -> PathBuf {
+        self.dir.path().join("data").join("keyward.db-wal")
+    }
+
+    /// `keyward` with `KEYWARD_DB` set, a fixed clock, `NO_COLOR`, no other
+    /// `KEYWARD_*` variable, and `XDG_DATA_HOME` inside the temp dir.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::new(bin());
+        for (k, _) in std::env::vars_os() {
+            if k.to_string_lossy().starts_with("KEYWARD_") {
+                cmd.env_remove(&k);
+            }
+        }
+        cmd.env("KEYWARD_DB", self.db_path())
+            .env("KEYWARD_NOW", NOW)
+            .env("NO_COLOR", "1")
+            .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("FORCE_COLOR")
+            .current_dir(self.dir.path())
+            .timeout(Duration::from_secs(120));
+        cmd
+    }
+
+    /// Runs `keyward ARGS` with an empty, closed stdin.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().expect("run keyward")
+    }
+
+    /// Runs `keyward ARGS` with `input` on stdin.
+    pub fn run_stdin(&self, args: &[&str], input: &str) -> Output {
+        self.cmd()
+            .args(args)
+            .write_stdin(input.to_owned())
+            .output()
+            .expect("run keyward")
+    }
+
+    /// Runs `keyward --json ARGS`, asserts success and parses stdout.
+    #[track_caller]
+    pub fn json(&self, args: &[&str]) -> Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let out = self.run(&all);
+        assert_code(&out, 0);
+        parse_stdout(&out)
+    }
+
+    /// Like [`Self::json`] with `input` on stdin.
+    #[track_caller]
+    pub fn json_stdin(&self, args: &[&str], input: &str) -> Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let out = self.run_stdin(&all, input);
+        assert_code(&out, 0);
+        parse_stdout(&out)
+    }
+
+    /// `init --admin root --password-stdin` with [`ROOT_PASSWORD`].
+    #[track_caller]
+    pub fn init(&self) {
+        let out = self.run_stdin(
+            &["init", "--admin", ROOT, "--password-stdin"],
+            &format!("{ROOT_PASSWORD}\n"),
+        );
+        assert_code(&out, 0);
+    }
+
+    /// `facility add CODE`.
+    #[track_caller]
+    pub fn facility(&self, code: &str) {
+        let out = self.run(&["facility", "add", code]);
+        assert_code(&out, 0);
+    }
+
+    fn user_add_args<'a>(name: &'a str, role: &'a str, facilities: &'a [&'a str]) -> Vec<&'a str> {
+        let mut args = vec!["user", "add", name, "--role", role];
+        for f in facilities {
+            args.push("--facility");
+            args.push(f);
+        }
+        args
+    }
+
+    /// `user add NAME --role ROLE --facility F...`; returns the temporary password.
+    #[track_caller]
+    pub fn add_user(&self, name: &str, role: &str, facilities: &[&str]) -> String {
+        let v = self.json(&Self::user_add_args(name, role, facilities));
+        v["temporary_password"]
+            .as_str()
+            .unwrap_or_else(|| panic!("user add --json gave no temporary_password: {v}"))
+            .to_owned()
+    }
+
+    /// `user add ... --password-stdin` with a chosen password.
+    #[track_caller]
+    pub fn add_user_with_password(
+        &self,
+        name: &str,
+        role: &str,
+        facilities: &[&str],
+        password: &str,
+    ) -> Value {
+        let mut args = Self::user_add_args(name, role, facilities);
+        args.push("--password-stdin");
+        self.json_stdin(&args, &format!("{password}\n"))
+    }
+
+    /// `user show NAME --json`.
+    #[track_caller]
+    pub fn user(&self, name: &str) -> Value {
+        self.json(&["user", "show", name])
+    }
+
+    /// `user list --json` sorted by username.
+    #[track_caller]
+    pub fn users(&self) -> Vec<Value> {
+        let v = self.json(&["user", "list"]);
+        let mut list = v
+            .as_array()
+            .unwrap_or_else(|| panic!("user list --json is not an array: {v}"))
+            .clone();
+        list.sort_by(|a, b| a["username"].as_str().cmp(&b["username"].as_str()));
+        list
+    }
+
+    /// Sorted usernames of `user list --json`.
+    #[track_caller]
+    pub fn usernames(&self) -> Vec<String> {
+        self.users()
+            .iter()
+            .map(|u| u["username"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    /// `policy show --json`.
+    #[track_caller]
+    pub fn policy(&self) -> Value {
+        self.json(&["policy", "show"])
+    }
+
+    /// `policy set PAIRS...`, asserting success.
+    #[track_caller]
+    pub fn set_policy(&self, pairs: &[&str]) {
+        let mut args = vec!["policy", "set"];
+        args.extend_from_slice(pairs);
+        let out = self.run(&args);
+        assert_code(&out, 0);
+    }
+
+    /// Opens the database directly.
+    pub fn conn(&self) -> rusqlite::Connection {
+        let conn = rusqlite::Connection::open(self.db_path()).expect("open database with rusqlite");
+        conn.busy_timeout(Duration::from_secs(10))
+            .expect("busy timeout");
+        conn
+    }
+
+    /// Runs a query and returns every row as a list of JSON values.
+    #[track_caller]
+    pub fn sql(&self, query: &str) -> Vec<Vec<Value>> {
+        let conn = self.conn();
+        let mut stmt = conn
+            .prepare(query)
+            .unwrap_or_else(|e| panic!("prepare {query:?}: {e}"));
+        let n = stmt.column_count();
+        let mut rows = stmt.query([]).expect("query");
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().expect("row") {
+            let mut vals = Vec::with_capacity(n);
+            for i in 0..n {
+                vals.push(sql_value(row.get_ref(i).expect("column")));
+            }
+            out.push(vals);
+        }
+        out
+    }
+
+    /// The first column of the first row of a query.
+    #[track_caller]
+    pub fn sql_scalar(&self, query: &str) -> Value {
+        self.sql(query)
+            .into_iter()
+            .next()
+            .and_then(|r| r.into_iter().next())
+            .unwrap_or_else(|| panic!("query returned nothing: {query:?}"))
+    }
+
+    /// Executes statements that change the database.
+    #[track_caller]
+    pub fn exec(&self, statements: &str) {
+        self.conn()
+            .execute_batch(statements)
+            .unwrap_or_else(|e| panic!("execute {statements:?}: {e}"));
+    }
+
+    /// Names of the tables of the database.
+    pub fn tables(&self) -> Vec<String> {
+        self.sql("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            .into_iter()
+            .filter_map(|r| r.first().and_then(|v| v.as_str().map(str::to_owned)))
+            .collect()
+    }
+
+    /// Column names of a table.
+    pub fn columns(&self, table: &str) -> Vec<String> {
+        self.sql(&format!("SELECT name FROM pragma_table_info('{table}')"))
+            .into_iter()
+            .filter_map(|r| r.first().and_then(|v| v.as_str().map(str::to_owned)))
+            .collect()
+    }
+
+    /// The table holding the accounts (the one with a `username` column,
+    /// preferring `users` / `accounts`).
+    pub fn users_table(&self) -> String {
+        let with_username: Vec<String> = self
+            .tables()
+            .into_iter()
+            .filter(|t| self.columns(t).iter().any(|c| c == "username"))
+            .collect();
+        for pref in ["users", "accounts", "account", "user"] {
+            if with_username.iter().any(|t| t == pref) {
+                return pref.to_owned();
+            }
+        }
+        with_username
+            .into_iter()
+            .next()
+            .expect("a table with a username column")
+    }
+
+    /// Every row of every table except the audit log, as sorted text: two
+    /// equal snapshots mean a command changed nothing.
+    pub fn snapshot(&self) -> String {
+        let mut out = String::new();
+        out.push_str(&format!(
+            "user_version={}\n",
+            self.sql_scalar("PRAGMA user_version")
+        ));
+        for t in self.tables() {
+            if t.contains("audit") {
+                continue;
+            }
+            let mut rows: Vec<String> = self
+                .sql(&format!("SELECT * FROM \"{t}\""))
+                .into_iter()
+                .map(|r| Value::from(r).to_string())
+                .collect();
+            rows.sort();
+            out.push_str(&format!("== {t}\n"));
+            for r in rows {
+                out.push_str(&r);
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// Bytes of the database file and its -wal file (when present).
+    pub fn file_bytes(&self) -> (Vec<u8>, Option<Vec<u8>>) {
+        let db = std::fs::read(self.db_path()).expect("read database file");
+        let wal = std::fs::read(self.wal_path()).ok();
+        (db, wal)
+    }
+
+    /// The stored password hash of an account: the `$argon2...` text in the
+    /// account's row, or else in a row of another table that refers to it.
+    #[track_caller]
+    pub fn password_hash(&self, username: &str) -> String {
+        let users = self.users_table();
+        let cols = self.columns(&users);
+        for c in &cols {
+            if c.contains("password") || c.contains("hash") {
+                let v = self.sql_scalar(&format!(
+                    "SELECT \"{c}\" FROM \"{users}\" WHERE username = '{username}'"
+                ));
+                if let Some(s) = v.as_str()
+                    && s.starts_with("$argon2")
+                {
+                    return s.to_owned();
+                }
+            }
+        }
+        panic!("no password hash column found in {users} ({cols:?})")
+    }
+
+    /// Copies the account `template` `n` times with the usernames
+    /// `{prefix}00001`...: many accounts without paying for Argon2 each time.
+    #[track_caller]
+    pub fn clone_user_rows(&self, template: &str, prefix: &str, n: usize) {
+        let users = self.users_table();
+        let info = self.sql(&format!(
+            "SELECT name, type, pk FROM pragma_table_info('{users}')"
+        ));
+        let mut cols = Vec::new();
+        let mut exprs = Vec::new();
+        for r in info {
+            let name = r[0].as_str().unwrap_or_default().to_owned();
+            let ty = r[1].as_str().unwrap_or_default().to_uppercase();
+            let pk = r[2].as_i64().unwrap_or(0);
+            if pk > 0 && ty.contains("INT") {
+                continue; // rowid alias: let SQLite number the copies
+            }
+            let expr = if name == "username" {
+                format!("'{prefix}' || printf('%05d', n.i)")
+            } else {
+                format!("t.\"{name}\"")
+            };
+            cols.push(format!("\"{name}\""));
+            exprs.push(expr);
+        }
+        self.exec(&format!(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {n}) \
+             INSERT INTO \"{users}\" ({}) SELECT {} FROM \"{users}\" AS t, n WHERE t.username = '{template}';",
+            cols.join(", "),
+            exprs.join(", ")
+        ));
+    }
+}
+
+/// Every key of the policy with its default, as `policy show --json` prints it.
+pub fn default_policy() -> Value {
+    serde_json::json!({
+        "min-length": 6,
+        "max-length": 12,
+        "require-letter": true,
+        "require-digit": true,
+        "require-special": true,
+        "special-chars": "!@#$%^&*()",
+        "history": 12,
+        "lockout-threshold": 3,
+        "lockout-minutes": 0,
+        "reject-username": true,
+        "max-age-days": 0,
+        "totp-issuer": "keyward",
+        "2fa-roles": "supervisor,admin,support",
+        "require-operator": false,
+    })
+}
+
+/// The account fields of SPEC 7 that scripts rely on.
+pub const ACCOUNT_FIELDS: &[&str] = &[
+    "username",
+    "name",
+    "role",
+    "status",
+    "facilities",
+    "failed_attempts",
+    "must_change_password",
+    "terms_pending",
+    "twofa_enrolled",
+    "created_at",
+    "last_sign_in_at",
+];
+
+/// Asserts that `v` is an account object with every SPEC 7 field, of the right type.
+#[track_caller]
+pub fn assert_account(v: &Value) {
+    for f in ACCOUNT_FIELDS {
+        assert!(v.get(*f).is_some(), "account object lacks {f:?}: {v}");
+    }
+    assert!(v["username"].is_string(), "username: {v}");
+    assert!(v["name"].is_string() || v["name"].is_null(), "name: {v}");
+    assert!(
+        ["user", "supervisor", "admin", "support"].contains(&v["role"].as_str().unwrap_or("")),
+        "role: {v}"
+    );
+    assert!(
+        ["active", "locked", "disabled"].contains(&v["status"].as_str().unwrap_or("")),
+        "status: {v}"
+    );
+    assert!(v["facilities"].is_array(), "facilities: {v}");
+    assert!(v["failed_attempts"].is_u64(), "failed_attempts: {v}");
+    assert!(
+        v["must_change_password"].is_boolean(),
+        "must_change_password: {v}"
+    );
+    assert!(v["terms_pending"].is_boolean(), "terms_pending: {v}");
+    assert!(v["twofa_enrolled"].is_boolean(), "twofa_enrolled: {v}");
+    assert!(v["created_at"].is_string(), "created_at: {v}");
+    assert!(
+        v["last_sign_in_at"].is_string() || v["last_sign_in_at"].is_null(),
+        "last_sign_in_at: {v}"
+    );
+}
+
+/// Facility codes of an account object, sorted.
+pub fn facilities_of(v: &Value) -> Vec<String> {
+    let mut f: Vec<String> = v["facilities"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    f.sort();
+    f
+}
