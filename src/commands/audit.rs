@@ -52,7 +52,7 @@ fn parse_since(text: &str) -> Result<i64> {
 
 pub fn run(ctx: &Ctx, cmd: AuditCmd) -> Result<()> {
     let mut db = ctx.open()?;
-    let policy = crate::store::policy::load(&db.conn)?;
+    let policy = crate::store::policy::load(db.read())?;
     let op = ctx.operator(&mut db, &policy)?;
     ctx.allow(&op, &crate::domain::scope::Action::ViewAudit, None)?;
     match cmd {
@@ -70,7 +70,7 @@ pub fn run(ctx: &Ctx, cmd: AuditCmd) -> Result<()> {
                 since,
                 limit,
             };
-            let found = rows::list(&db.conn, &filter)?;
+            let found = rows::list(db.read(), &filter)?;
             let views: Vec<RowView<'_>> = found.iter().map(view).collect();
             if ctx.out.json {
                 ctx.out.json(&views)?;
@@ -98,7 +98,7 @@ pub fn run(ctx: &Ctx, cmd: AuditCmd) -> Result<()> {
         }
         AuditCmd::Verify => {
             let (count, head) =
-                rows::verify(&db.conn)?.map_err(|broken| Failure::refused(broken.to_string()))?;
+                rows::verify(db.read())?.map_err(|broken| Failure::refused(broken.to_string()))?;
             let doc = serde_json::json!({"ok": true, "rows": count, "head": head});
             ctx.out.emit(
                 &doc,

@@ -25,7 +25,7 @@ struct AuthDoc<'a> {
 /// One non-interactive attempt; the exit code is the answer (0/3/4/5).
 pub fn auth(ctx: &Ctx, username: &str, code_stdin: bool) -> Result<Exit> {
     let mut db = ctx.open()?;
-    let rules = policy::load(&db.conn)?;
+    let rules = policy::load(db.read())?;
     let pw = signin::current_password(true)?;
     let code = input::code_from_stdin(code_stdin, signin::CODE_AFTER_PASSWORD)?;
     let outcome = match signin::check_password(ctx, &mut db, &rules, username, &pw)? {
@@ -77,7 +77,7 @@ pub fn login(ctx: &Ctx, username: Option<String>) -> Result<Exit> {
         .into());
     }
     let mut db = ctx.open()?;
-    let rules = policy::load(&db.conn)?;
+    let rules = policy::load(db.read())?;
     let username = signin::username(username)?;
     let pw = Secret::new(
         dialoguer::Password::new()
@@ -113,7 +113,7 @@ pub fn login(ctx: &Ctx, username: Option<String>) -> Result<Exit> {
 
 /// Show the newest terms and record acceptance; declining ends the sign-in (exit 5).
 fn accept_terms(ctx: &Ctx, db: &mut Store, rules: &Policy, c: &Candidate) -> Result<()> {
-    let Some(t) = terms::newest(&db.conn)? else {
+    let Some(t) = terms::newest(db.read())? else {
         return Ok(());
     };
     eprintln!(
@@ -141,7 +141,7 @@ fn accept_terms(ctx: &Ctx, db: &mut Store, rules: &Policy, c: &Candidate) -> Res
 fn change_password(ctx: &Ctx, db: &mut Store, rules: &Policy, c: &Candidate) -> Result<()> {
     eprintln!("You must choose a new password.");
     let chosen = {
-        let history = signin::history_rule(&db.conn, rules, c.id);
+        let history = signin::history_rule(db.read(), rules, c.id);
         input::chosen_password(false, true, rules, &c.username, &history)?
     };
     let pw = chosen.ok_or_else(|| Failure::usage("no terminal to ask for a new password"))?;

@@ -15,17 +15,16 @@
 //!   state machine re-reads the account itself.
 
 use anyhow::Result;
-use rusqlite::Connection;
 
 use super::{Ctx, fault, signin, user};
 use crate::domain::account::Account;
 use crate::domain::policy::Policy;
 use crate::domain::scope::{Action, Operator};
-use crate::store::{self, Store};
+use crate::store::{self, Store, Tx};
 
 /// An open write transaction whose operator and action have been checked.
 pub struct Change<'a> {
-    pub tx: &'a Connection,
+    pub tx: Tx<'a>,
     /// The operator as it is inside this transaction.
     pub operator: Operator,
     ctx: &'a Ctx,
@@ -103,7 +102,7 @@ impl Ctx {
         db: &mut Store,
         rules: &Policy,
         account_id: i64,
-        f: impl FnOnce(&Connection) -> Result<T>,
+        f: impl FnOnce(Tx<'_>) -> Result<T>,
     ) -> Result<T> {
         transaction(db, |tx| {
             signin::still_admitted(tx, self, rules, account_id)?;
@@ -116,10 +115,10 @@ impl Ctx {
     pub fn sign_in_write<T, E>(
         &self,
         db: &mut Store,
-        f: impl FnOnce(&Connection) -> Result<T, E>,
+        f: impl FnOnce(Tx<'_>) -> Result<T, E>,
     ) -> Result<T, E>
     where
-        E: From<rusqlite::Error>,
+        E: From<store::Error>,
     {
         transaction(db, f)
     }
@@ -127,9 +126,9 @@ impl Ctx {
 
 /// The only call of [`store::write`] outside the store.
 #[allow(clippy::disallowed_methods)]
-fn transaction<T, E>(db: &mut Store, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E>
+fn transaction<T, E>(db: &mut Store, f: impl FnOnce(Tx<'_>) -> Result<T, E>) -> Result<T, E>
 where
-    E: From<rusqlite::Error>,
+    E: From<store::Error>,
 {
-    store::write(db, |tx| f(tx))
+    store::write(db, f)
 }

@@ -12,7 +12,7 @@ use crate::store::{self, Store, maintenance, policy};
 
 pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
     let mut db = ctx.open()?;
-    let rules = policy::load(&db.conn)?;
+    let rules = policy::load(db.read())?;
     // A backup holds every hash, a check reads the audit log: both need
     // the right to read the audit log.
     let op = ctx.operator(&mut db, &rules)?;
@@ -63,9 +63,9 @@ fn backup(ctx: &Ctx, db: &mut Store, file: &Path) -> Result<()> {
 }
 
 fn check(ctx: &Ctx, db: &Store) -> Result<()> {
-    let integrity = maintenance::integrity(&db.conn)?;
-    let foreign = maintenance::foreign_key_problems(&db.conn)?;
-    let chain = store::audit::verify(&db.conn)?;
+    let integrity = maintenance::integrity(db.read())?;
+    let foreign = maintenance::foreign_key_problems(db.read())?;
+    let chain = store::audit::verify(db.read())?;
     let first = integrity
         .first()
         .map(|p| format!("SQLite integrity check failed: {p}"))

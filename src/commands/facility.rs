@@ -1,7 +1,6 @@
 //! `keyward facility add|list|show|rename|remove`.
 
 use anyhow::Result;
-use rusqlite::Connection;
 use serde::Serialize;
 
 use super::{Ctx, input};
@@ -11,12 +10,12 @@ use crate::domain::scope::Action;
 use crate::error::Failure;
 use crate::output::table;
 use crate::output::view::FacilityView;
-use crate::store::Store;
 use crate::store::facilities::{self, Facility};
+use crate::store::{Store, Tx};
 
 pub fn run(ctx: &Ctx, cmd: FacilityCmd) -> Result<()> {
     let mut db = ctx.open()?;
-    let rules = crate::store::policy::load(&db.conn)?;
+    let rules = crate::store::policy::load(db.read())?;
     if matches!(cmd, FacilityCmd::List | FacilityCmd::Show { .. }) {
         ctx.operator(&mut db, &rules)?;
     } else {
@@ -26,7 +25,7 @@ pub fn run(ctx: &Ctx, cmd: FacilityCmd) -> Result<()> {
         FacilityCmd::Add { code, name } => add(ctx, &mut db, &code, name.as_deref()),
         FacilityCmd::List => list(ctx, &db),
         FacilityCmd::Show { code } => {
-            let f = find(&db.conn, &code)?;
+            let f = find(db.read(), &code)?;
             show(ctx, &f)
         }
         FacilityCmd::Rename(args) => rename(ctx, &mut db, args),
@@ -35,7 +34,7 @@ pub fn run(ctx: &Ctx, cmd: FacilityCmd) -> Result<()> {
 }
 
 /// A facility by code, or exit 7 naming the fix.
-pub fn find(conn: &Connection, code: &str) -> Result<Facility> {
+pub fn find(conn: Tx<'_>, code: &str) -> Result<Facility> {
     let code = FacilityCode::parse(code)?;
     facilities::find(conn, code.as_str())?.ok_or_else(|| {
         Failure::not_found(format!(
@@ -76,7 +75,7 @@ fn add(ctx: &Ctx, db: &mut Store, code: &str, name: Option<&str>) -> Result<()> 
 }
 
 fn list(ctx: &Ctx, db: &Store) -> Result<()> {
-    let views: Vec<FacilityView> = facilities::list(&db.conn)?
+    let views: Vec<FacilityView> = facilities::list(db.read())?
         .iter()
         .map(FacilityView::from)
         .collect();
@@ -130,7 +129,7 @@ struct Removed {
 }
 
 fn remove(ctx: &Ctx, db: &mut Store, code: &str, force: bool) -> Result<()> {
-    let f = find(&db.conn, code)?;
+    let f = find(db.read(), code)?;
     refuse_if_assigned(&f, force)?;
     input::confirm(ctx.yes, &format!("remove facility {} ({})", f.code, f.name))?;
     let unassigned = ctx.change(db, &Action::ManageFacilities, |c| -> Result<usize> {

@@ -29,7 +29,7 @@ use std::path::PathBuf;
 use crate::cli::{Cli, Command};
 use crate::error::Exit;
 use crate::output::Printer;
-use crate::store::{self, Store};
+use crate::store::{self, Store, Tx};
 
 /// What every handler needs: where the database is, how to print, the time.
 pub struct Ctx {
@@ -63,12 +63,12 @@ impl Ctx {
     /// never hold a secret.
     pub fn audit(
         &self,
-        tx: &rusqlite::Connection,
+        tx: Tx<'_>,
         action: &str,
         target: Option<&str>,
         facility: Option<&str>,
         details: serde_json::Value,
-    ) -> rusqlite::Result<()> {
+    ) -> store::Result<()> {
         store::audit::append(tx, &self.audit_entry(action, target, facility, details))
     }
 

@@ -12,7 +12,7 @@ use crate::domain::scope::{self, Operator, Target};
 use crate::domain::secret::Secret;
 use crate::domain::signin::Outcome;
 use crate::error::{Exit, Failure};
-use crate::store::{Store, accounts};
+use crate::store::{Store, Tx, accounts};
 
 /// The operator flags as given.
 #[derive(Debug, Default)]
@@ -97,7 +97,7 @@ pub fn sign_in(
         }
         other => return Err(refusal(&other)),
     }
-    let a = accounts::find(&db.conn, &c.username)?
+    let a = accounts::find(db.read(), &c.username)?
         .ok_or_else(|| Failure::new(Exit::AuthFailed, crate::domain::signin::FAILED))?;
     Ok(Some(Acting {
         username: a.username.clone(),
@@ -153,7 +153,7 @@ impl Ctx {
 
     /// Inside a write transaction: the operator as it is now, or exit 4 when
     /// it was locked or disabled, or 6 when it was removed, meanwhile.
-    pub fn operator_now(&self, conn: &rusqlite::Connection) -> Result<Operator> {
+    pub fn operator_now(&self, conn: Tx<'_>) -> Result<Operator> {
         Ok(match self.acting.get() {
             None => Operator::Os,
             Some(acting) => {

@@ -21,7 +21,7 @@ pub fn run(
 ) -> Result<()> {
     let (mut db, rules, c) = signin::self_service(ctx, username, password_stdin, code_stdin)?;
     let chosen = {
-        let history = signin::history_rule(&db.conn, &rules, c.id);
+        let history = signin::history_rule(db.read(), &rules, c.id);
         input::chosen_password(password_stdin, true, &rules, &c.username, &history)?
     };
     let new =

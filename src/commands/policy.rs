@@ -13,7 +13,7 @@ use crate::store::policy;
 
 pub fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<()> {
     let mut db = ctx.open()?;
-    let rules = policy::load(&db.conn)?;
+    let rules = policy::load(db.read())?;
     match &cmd {
         PolicyCmd::Show => ctx.operator(&mut db, &rules).map(|_| ())?,
         PolicyCmd::Set { .. } => ctx
@@ -21,7 +21,7 @@ pub fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<()> {
             .map(|_| ())?,
     }
     match cmd {
-        PolicyCmd::Show => print(ctx, &policy::load(&db.conn)?, &[]),
+        PolicyCmd::Show => print(ctx, &policy::load(db.read())?, &[]),
         PolicyCmd::Set { pairs } => {
             let (before, after) = ctx.change(
                 &mut db,

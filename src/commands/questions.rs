@@ -133,15 +133,15 @@ pub fn forgot(ctx: &Ctx, username: Option<String>) -> Result<()> {
         .into());
     }
     let mut db = ctx.open()?;
-    let rules = policy::load(&db.conn)?;
+    let rules = policy::load(db.read())?;
     let typed = signin::username(username)?;
     let found = match Username::parse(&typed) {
-        Ok(name) => rows::by_username(&db.conn, name.as_str())?,
+        Ok(name) => rows::by_username(db.read(), name.as_str())?,
         Err(_) => None,
     };
     let cannot = || Failure::new(Exit::Error, CANNOT_RESET);
     let c = found.ok_or_else(cannot)?;
-    let stored = questions::for_account(&db.conn, c.id)?;
+    let stored = questions::for_account(db.read(), c.id)?;
     let admitted = matches!(
         machine::admit(Some(&c.state), &rules, ctx.now()),
         Admission::Check { .. }
@@ -173,7 +173,7 @@ pub fn forgot(ctx: &Ctx, username: Option<String>) -> Result<()> {
         return Err(Failure::new(Exit::AuthFailed, msg).into());
     }
     let chosen = {
-        let history = signin::history_rule(&db.conn, &rules, c.id);
+        let history = signin::history_rule(db.read(), &rules, c.id);
         input::chosen_password(false, true, &rules, &c.username, &history)?
     };
     let new = chosen.ok_or_else(|| Failure::usage("no terminal to ask for a new password"))?;

@@ -22,11 +22,11 @@ pub fn run(ctx: &Ctx, username: &str, password_stdin: bool) -> Result<()> {
         .into());
     }
     let mut db = ctx.open()?;
-    let rules = policy::load(&db.conn)?;
-    let a = user::find(&db.conn, username)?;
+    let rules = policy::load(db.read())?;
+    let a = user::find(db.read(), username)?;
     support_only(a.role, &a.username)?;
     let pw = {
-        let history = signin::history_rule(&db.conn, &rules, a.id);
+        let history = signin::history_rule(db.read(), &rules, a.id);
         input::new_password(password_stdin, false, &rules, &a.username, &history)?
     };
     let hash = password::hash(&pw.secret)?;

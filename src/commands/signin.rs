@@ -4,7 +4,6 @@
 //! inside `BEGIN IMMEDIATE`, so parallel attempts count exactly.
 
 use anyhow::Result;
-use rusqlite::Connection;
 use serde_json::json;
 
 use super::{Ctx, input};
@@ -17,7 +16,7 @@ use crate::domain::signin::{self, Admission, Outcome, Refusal};
 use crate::domain::totp::{self, TotpKey};
 use crate::error::{Exit, Failure};
 use crate::store::signin::{self as rows, Candidate};
-use crate::store::{Store, accounts, terms, twofa};
+use crate::store::{self, Store, Tx, accounts, terms, twofa};
 
 /// The exit code of an outcome (SPEC 4 and 7).
 pub fn exit_of(outcome: &Outcome) -> Exit {
@@ -58,7 +57,7 @@ impl std::ops::Deref for Verified {
 /// Inside the sign-in's write transaction: replace the weaker hash by the
 /// stronger one, with an audit row naming both parameter sets (never the
 /// hashes), unless the password was changed meanwhile.
-fn store_upgrade(tx: &Connection, ctx: &Ctx, v: &Verified) -> Result<()> {
+fn store_upgrade(tx: Tx<'_>, ctx: &Ctx, v: &Verified) -> Result<()> {
     let Some(u) = &v.upgrade else {
         return Ok(());
     };
@@ -83,7 +82,7 @@ pub fn check_password(
     pw: &Secret,
 ) -> Result<Result<Verified, Outcome>> {
     let found = match Username::parse(username) {
-        Ok(name) => rows::by_username(&db.conn, name.as_str())?,
+        Ok(name) => rows::by_username(db.read(), name.as_str())?,
         Err(_) => None,
     };
     let candidate = match (
@@ -108,7 +107,7 @@ pub fn check_password(
         (_, _) => {
             password::verify_dummy(pw);
             // The typed name is not recorded: people type passwords there by mistake.
-            ctx.sign_in_write(db, |tx| -> rusqlite::Result<()> {
+            ctx.sign_in_write(db, |tx| -> store::Result<()> {
                 rows::count_unknown_failure(tx)?;
                 ctx.audit(
                     tx,
@@ -190,7 +189,7 @@ pub fn count_failure(
 /// locked or disabled meanwhile (or removed), with a lapsed failed-attempts
 /// lock cleared so that counting starts again. The domain decides both.
 fn admitted_now(
-    conn: &Connection,
+    conn: Tx<'_>,
     ctx: &Ctx,
     rules: &Policy,
     id: i64,
@@ -225,7 +224,7 @@ fn admitted_now(
 /// For a self-service change (new password, answers, terms acceptance) about
 /// to be written: refuse it if the account was locked or disabled while the
 /// person was typing, so a prompt left open cannot outlive a lock.
-pub fn still_admitted(conn: &Connection, ctx: &Ctx, rules: &Policy, id: i64) -> Result<()> {
+pub fn still_admitted(conn: Tx<'_>, ctx: &Ctx, rules: &Policy, id: i64) -> Result<()> {
     admitted_now(conn, ctx, rules, id)?
         .map(|_| ())
         .map_err(|o| refusal(&o))
@@ -293,7 +292,7 @@ pub fn check_second_factor(
     id: i64,
     code: &str,
 ) -> Result<Result<(), Outcome>> {
-    let Some(secret) = twofa::get(&db.conn, id)?.and_then(|e| e.secret) else {
+    let Some(secret) = twofa::get(db.read(), id)?.and_then(|e| e.secret) else {
         return Ok(Ok(()));
     };
     let accepted = if totp::looks_like_totp(code) {
@@ -307,7 +306,7 @@ pub fn check_second_factor(
         if (1..=64).contains(&typed.expose().len()) {
             // One Argon2 block for all the codes, made when the first needs it.
             let mut hasher = None;
-            for (code_id, hash) in twofa::unused_backup_codes(&db.conn, id)? {
+            for (code_id, hash) in twofa::unused_backup_codes(db.read(), id)? {
                 if hasher
                     .get_or_insert_with(Hasher::new)
                     .verify(&typed, &hash)?
@@ -400,7 +399,7 @@ pub fn self_service(
     code_stdin: bool,
 ) -> Result<(Store, Policy, Verified)> {
     let mut db = ctx.open()?;
-    let rules = crate::store::policy::load(&db.conn)?;
+    let rules = crate::store::policy::load(db.read())?;
     let username = self::username(username)?;
     let pw = current_password(password_stdin)?;
     let code = input::code_from_stdin(code_stdin, CODE_AFTER_PASSWORD)?;
@@ -428,7 +427,7 @@ pub fn store_own_password(
 /// The history rule for a new password: none of the last `history` hashes
 /// of the account (the current one included) may match.
 pub fn history_rule<'a>(
-    conn: &'a Connection,
+    conn: Tx<'a>,
     rules: &'a Policy,
     account_id: i64,
 ) -> impl Fn(&Secret) -> Result<Vec<Violation>> + 'a {

@@ -10,6 +10,7 @@ use crate::domain::scope::Action;
 use crate::domain::terms as rules;
 use crate::error::Failure;
 use crate::output::{table, timestamp};
+use crate::store::Tx;
 use crate::store::signin as rows;
 use crate::store::terms::{self, Terms};
 
@@ -50,7 +51,7 @@ pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
         return accept(ctx, username, code_stdin);
     }
     let mut db = ctx.open()?;
-    let policy = crate::store::policy::load(&db.conn)?;
+    let policy = crate::store::policy::load(db.read())?;
     if let TermsCmd::Set { .. } = cmd {
         ctx.require(&mut db, &policy, &Action::ManageTerms)?;
     } else {
@@ -94,10 +95,10 @@ pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
         } => {
             let version = number.or(version_flag);
             let t = match version {
-                Some(v) => terms::get(&db.conn, v)?.ok_or_else(|| {
+                Some(v) => terms::get(db.read(), v)?.ok_or_else(|| {
                     Failure::not_found(format!("no terms version {v}; see `keyward terms list`"))
                 })?,
-                None => terms::newest(&db.conn)?.ok_or_else(none_yet)?,
+                None => terms::newest(db.read())?.ok_or_else(none_yet)?,
             };
             let human = format!(
                 "Terms version {} (published {}, sha256 {})\n\n{}",
@@ -109,7 +110,7 @@ pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
             ctx.out.emit(&view(&t, true), human)?;
         }
         TermsCmd::List => {
-            let all = terms::list(&db.conn)?;
+            let all = terms::list(db.read())?;
             let views: Vec<TermsView<'_>> = all.iter().map(|t| view(t, false)).collect();
             let rows: Vec<[String; 4]> = views
                 .iter()
@@ -172,7 +173,7 @@ fn accept(ctx: &Ctx, username: Option<String>, code_stdin: bool) -> Result<()> {
 /// checked it is still admitted): it accepts terms `version`; the acceptance
 /// and its audit row commit together.
 pub(super) fn record_acceptance(
-    tx: &rusqlite::Connection,
+    tx: Tx<'_>,
     ctx: &Ctx,
     c: &crate::store::signin::Candidate,
     version: i64,

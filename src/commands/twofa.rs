@@ -27,7 +27,7 @@ const SKEW_SEARCH: i64 = 20;
 
 pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
     let mut db = ctx.open()?;
-    let rules = policy::load(&db.conn)?;
+    let rules = policy::load(db.read())?;
     let op = match cmd {
         TwofaCmd::Status { .. } => ctx.operator(&mut db, &rules)?,
         _ => ctx.operator_for_change(&mut db, &rules)?,
@@ -44,7 +44,7 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
                 png: png.as_deref(),
                 svg: svg.as_deref(),
             };
-            let a = user::find(&db.conn, &username)?;
+            let a = user::find(db.read(), &username)?;
             ctx.allow(&op, &Action::ManageTwofa, Some(&a))?;
             enroll(ctx, &mut db, &rules, &a, invert, files, replace)
         }
@@ -52,7 +52,7 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
             username,
             code_stdin,
         } => {
-            let a = user::find(&db.conn, &username)?;
+            let a = user::find(db.read(), &username)?;
             ctx.allow(&op, &Action::ManageTwofa, Some(&a))?;
             may_enrol(&rules, &a)?;
             let key = pending_key(&db, &a)?;
@@ -67,10 +67,10 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
             print_codes(ctx, &a.username, &codes, "Two-factor authentication is on.")
         }
         TwofaCmd::Status { username } => {
-            let a = user::find(&db.conn, &username)?;
+            let a = user::find(db.read(), &username)?;
             ctx.allow(&op, &Action::ViewTwofa, Some(&a))?;
-            let e = twofa::get(&db.conn, a.id)?.unwrap_or_default();
-            let left = twofa::backup_codes_left(&db.conn, a.id)?;
+            let e = twofa::get(db.read(), a.id)?.unwrap_or_default();
+            let left = twofa::backup_codes_left(db.read(), a.id)?;
             let doc = serde_json::json!({
                 "username": a.username,
                 "enrolled": e.secret.is_some(),
@@ -94,9 +94,9 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
             Ok(())
         }
         TwofaCmd::Reset { username } => {
-            let a = user::find(&db.conn, &username)?;
+            let a = user::find(db.read(), &username)?;
             ctx.allow(&op, &Action::ManageTwofa, Some(&a))?;
-            if twofa::get(&db.conn, a.id)?.is_none() {
+            if twofa::get(db.read(), a.id)?.is_none() {
                 let doc = serde_json::json!({"username": a.username, "reset": false});
                 ctx.out.emit(
                     &doc,
@@ -126,13 +126,16 @@ pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
             username,
             regenerate,
         } => {
-            let a = user::find(&db.conn, &username)?;
+            let a = user::find(db.read(), &username)?;
             ctx.allow(&op, &Action::ManageTwofa, Some(&a))?;
-            if twofa::get(&db.conn, a.id)?.and_then(|e| e.secret).is_none() {
+            if twofa::get(db.read(), a.id)?
+                .and_then(|e| e.secret)
+                .is_none()
+            {
                 return Err(not_enrolled(&a));
             }
             if !regenerate {
-                let left = twofa::backup_codes_left(&db.conn, a.id)?;
+                let left = twofa::backup_codes_left(db.read(), a.id)?;
                 let doc = serde_json::json!({"username": a.username, "backup_codes_left": left});
                 let human = format!(
                     "{}: {left} backup code(s) left. Codes cannot be shown again; make new ones with --regenerate.",
@@ -209,7 +212,11 @@ fn enroll(
     replace: bool,
 ) -> Result<()> {
     may_enrol(rules, a)?;
-    if twofa::get(&db.conn, a.id)?.and_then(|e| e.secret).is_some() && !replace {
+    if twofa::get(db.read(), a.id)?
+        .and_then(|e| e.secret)
+        .is_some()
+        && !replace
+    {
         return Err(Failure::exists(format!(
             "{} is already enrolled; pass --replace to enrol a new device (the current one keeps working until the new one is confirmed)",
             a.username
@@ -387,7 +394,7 @@ fn wrong_code(key: &TotpKey, code: &str, now: i64) -> String {
 
 /// The pending secret of an account, or exit 7.
 fn pending_key(db: &Store, a: &Account) -> Result<TotpKey> {
-    let pending = twofa::get(&db.conn, a.id)?.and_then(|e| e.pending_secret).ok_or_else(|| {
+    let pending = twofa::get(db.read(), a.id)?.and_then(|e| e.pending_secret).ok_or_else(|| {
         Failure::not_found(format!(
             "no two-factor enrolment is waiting for confirmation for {}; start one with `keyward 2fa enroll {}`",
             a.username, a.username

@@ -1,7 +1,6 @@
 //! `keyward user ...`: accounts, their facilities, role, status and password.
 
 use anyhow::Result;
-use rusqlite::Connection;
 use serde::Serialize;
 use serde_json::json;
 
@@ -18,11 +17,11 @@ use crate::error::Failure;
 use crate::output::table;
 use crate::output::view::AccountView;
 use crate::store::accounts::{self, NewAccount};
-use crate::store::{Store, policy};
+use crate::store::{Store, Tx, policy};
 
 pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
     let mut db = ctx.open()?;
-    let rules = policy::load(&db.conn)?;
+    let rules = policy::load(db.read())?;
     let op = if matches!(
         cmd,
         UserCmd::List(_) | UserCmd::Show { .. } | UserCmd::Export { .. }
@@ -49,7 +48,7 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
         ),
         UserCmd::List(filter) => cx.list(&db, filter),
         UserCmd::Show { username } => {
-            let a = find(&db.conn, &username)?;
+            let a = find(db.read(), &username)?;
             ctx.allow(&cx.op, &Action::ViewAccount, Some(&a))?;
             cx.show(&a, None)
         }
@@ -57,7 +56,7 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
             username,
             facilities,
         } => {
-            let ids = facility_ids(&db.conn, &facilities)?;
+            let ids = facility_ids(db.read(), &facilities)?;
             let action = Action::Assign {
                 facilities: ids.clone(),
             };
@@ -70,7 +69,7 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
             username,
             facilities,
         } => {
-            let ids = facility_ids(&db.conn, &facilities)?;
+            let ids = facility_ids(db.read(), &facilities)?;
             let action = Action::Unassign {
                 facilities: ids.clone(),
             };
@@ -176,7 +175,7 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
 }
 
 /// An account by username, or exit 7 (exit 65 for a name that cannot exist).
-pub(super) fn find(conn: &Connection, username: &str) -> Result<Account> {
+pub(super) fn find(conn: Tx<'_>, username: &str) -> Result<Account> {
     let name = Username::parse(username)?;
     accounts::find(conn, name.as_str())?.ok_or_else(|| {
         Failure::not_found(format!("no account `{name}`; see `keyward user list`")).into()
@@ -199,7 +198,7 @@ pub(super) fn show_account(
     cx.show(a, generated)
 }
 
-fn facility_ids(conn: &Connection, codes: &[String]) -> Result<Vec<i64>> {
+fn facility_ids(conn: Tx<'_>, codes: &[String]) -> Result<Vec<i64>> {
     codes
         .iter()
         .map(|c| Ok(facility::find(conn, c)?.id))
@@ -207,7 +206,7 @@ fn facility_ids(conn: &Connection, codes: &[String]) -> Result<Vec<i64>> {
 }
 
 /// Refuse to leave the database without an enabled support account.
-pub(super) fn keep_a_support(conn: &Connection, a: &Account, verb: &str) -> Result<()> {
+pub(super) fn keep_a_support(conn: Tx<'_>, a: &Account, verb: &str) -> Result<()> {
     if a.role == Role::Support && !a.disabled && accounts::count_enabled_support(conn)? <= 1 {
         return Err(Failure::refused(format!(
             "cannot {verb} `{}`: it is the last enabled support account; create another support account first",
@@ -269,7 +268,7 @@ impl Cx<'_> {
         username: &str,
         action: &str,
         scope_action: Action,
-        f: impl FnOnce(&Connection, &Account) -> Result<serde_json::Value>,
+        f: impl FnOnce(Tx<'_>, &Account) -> Result<serde_json::Value>,
     ) -> Result<()> {
         let after = self
             .ctx
@@ -299,8 +298,8 @@ impl Cx<'_> {
             .map(|n| display_name("display name", n))
             .transpose()?;
         // Fail on names and facilities before reading a password or hashing.
-        refuse_existing(&db.conn, &username)?;
-        let ids = facility_ids(&db.conn, codes)?;
+        refuse_existing(db.read(), &username)?;
+        let ids = facility_ids(db.read(), codes)?;
         let create = Action::CreateAccount {
             role,
             facilities: ids,
@@ -359,12 +358,12 @@ impl Cx<'_> {
         let facility_id = filter
             .facility
             .as_deref()
-            .map(|c| facility::find(&db.conn, c))
+            .map(|c| facility::find(db.read(), c))
             .transpose()?
             .map(|f| f.id);
         let wanted: Option<Status> = filter.status.map(Into::into);
         let views: Vec<AccountView> =
-            accounts::list(&db.conn, facility_id, filter.role.map(Into::into))?
+            accounts::list(db.read(), facility_id, filter.role.map(Into::into))?
                 .iter()
                 .filter(|a| scope::visible(&self.op, &self.ctx.target(a)))
                 .map(|a| self.view(a))
@@ -381,10 +380,10 @@ impl Cx<'_> {
     }
 
     fn reset_password(&self, db: &mut Store, username: &str, password_stdin: bool) -> Result<()> {
-        let a = find(&db.conn, username)?;
+        let a = find(db.read(), username)?;
         self.ctx.allow(&self.op, &Action::ChangeAccount, Some(&a))?;
         let pw = {
-            let history = signin::history_rule(&db.conn, &self.rules, a.id);
+            let history = signin::history_rule(db.read(), &self.rules, a.id);
             input::new_password(password_stdin, false, &self.rules, &a.username, &history)?
         };
         let hash = password::hash(&pw.secret)?;
@@ -420,9 +419,9 @@ impl Cx<'_> {
     }
 
     fn remove(&self, db: &mut Store, username: &str) -> Result<()> {
-        let a = find(&db.conn, username)?;
+        let a = find(db.read(), username)?;
         self.ctx.allow(&self.op, &Action::ChangeAccount, Some(&a))?;
-        keep_a_support(&db.conn, &a, "remove")?;
+        keep_a_support(db.read(), &a, "remove")?;
         input::confirm(self.ctx.yes, &format!("remove account {}", a.username))?;
         self.ctx
             .change_account(db, username, &Action::ChangeAccount, |c, a| {
@@ -455,7 +454,7 @@ impl Cx<'_> {
     }
 }
 
-fn refuse_existing(conn: &Connection, username: &Username) -> Result<()> {
+fn refuse_existing(conn: Tx<'_>, username: &Username) -> Result<()> {
     if accounts::find(conn, username.as_str())?.is_some() {
         return Err(Failure::exists(format!("account `{username}` already exists")).into());
     }

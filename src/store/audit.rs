@@ -3,13 +3,15 @@
 
 use std::ops::ControlFlow;
 
-use rusqlite::{Connection, params};
+use rusqlite::params;
+
+use super::Tx;
 
 use crate::domain::audit::{self, Broken, Entry, GENESIS, Row, Verifier};
 
 /// Append one event after the current last row. Called inside `BEGIN
 /// IMMEDIATE`, so concurrent writers chain one after the other.
-pub fn append(conn: &Connection, e: &Entry) -> rusqlite::Result<()> {
+pub fn append(conn: Tx<'_>, e: &Entry) -> rusqlite::Result<()> {
     Chain::head(conn)?.append(conn, e)
 }
 
@@ -22,8 +24,9 @@ pub struct Chain {
 
 impl Chain {
     /// Read the last row. Only valid inside the write transaction that appends.
-    pub fn head(conn: &Connection) -> rusqlite::Result<Chain> {
+    pub fn head(conn: Tx<'_>) -> rusqlite::Result<Chain> {
         let (last_id, prev) = conn
+            .sql()
             .prepare_cached("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")?
             .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
             .or_else(|e| match e {
@@ -33,10 +36,10 @@ impl Chain {
         Ok(Chain { last_id, prev })
     }
 
-    pub fn append(&mut self, conn: &Connection, e: &Entry) -> rusqlite::Result<()> {
+    pub fn append(&mut self, conn: Tx<'_>, e: &Entry) -> rusqlite::Result<()> {
         let id = self.last_id + 1;
         let hash = audit::chain_hash(&self.prev, id, e);
-        conn.prepare_cached(
+        conn.sql().prepare_cached(
             "INSERT INTO audit (id, at, actor, action, target, facility, details, prev_hash, hash)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?
@@ -83,10 +86,12 @@ const SELECT: &str =
 /// memory does not grow with the log (a million rows collected first took
 /// about 1 GB).
 pub fn each<B>(
-    conn: &Connection,
+    conn: Tx<'_>,
     mut f: impl FnMut(Row) -> ControlFlow<B>,
 ) -> rusqlite::Result<ControlFlow<B>> {
-    let mut stmt = conn.prepare_cached(&format!("{SELECT} ORDER BY id"))?;
+    let mut stmt = conn
+        .sql()
+        .prepare_cached(&format!("{SELECT} ORDER BY id"))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         if let ControlFlow::Break(b) = f(from_row(r)?) {
@@ -98,7 +103,7 @@ pub fn each<B>(
 
 /// Verify the whole chain as it is read (`audit verify`, `db check`): how
 /// many rows and the head hash, or the first broken row.
-pub fn verify(conn: &Connection) -> rusqlite::Result<Result<(u64, String), Broken>> {
+pub fn verify(conn: Tx<'_>) -> rusqlite::Result<Result<(u64, String), Broken>> {
     let mut chain = Verifier::new();
     Ok(
         match each(conn, |row| match chain.check(row) {
@@ -120,8 +125,8 @@ pub struct Filter<'a> {
 }
 
 /// The newest rows matching the filter, returned oldest first.
-pub fn list(conn: &Connection, f: &Filter<'_>) -> rusqlite::Result<Vec<Row>> {
-    let mut rows: Vec<Row> = conn
+pub fn list(conn: Tx<'_>, f: &Filter<'_>) -> rusqlite::Result<Vec<Row>> {
+    let mut rows: Vec<Row> = conn.sql()
         .prepare_cached(&format!(
             "{SELECT} WHERE (?1 IS NULL OR target = ?1) AND (?2 IS NULL OR action = ?2 OR action LIKE ?2 || '.%')
                AND (?3 IS NULL OR at >= ?3) ORDER BY id DESC LIMIT ?4"
@@ -143,10 +148,10 @@ mod tests {
         Store::create(&path, |_| Ok::<(), Box<dyn std::error::Error>>(()))?;
         let mut store = Store::open(&path)?;
         let tx = store.conn.transaction()?;
-        let mut chain = Chain::head(&tx)?;
+        let mut chain = Chain::head(Tx::new(&tx))?;
         for i in 0..n {
             chain.append(
-                &tx,
+                Tx::new(&tx),
                 &Entry {
                     at: 1_000 + i,
                     actor: "os:root".into(),
@@ -170,12 +175,12 @@ mod tests {
     -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let store = store_with_rows(dir.path(), 3_000)?;
-        let conn = &store.conn;
+        let conn = store.read();
         let mut seen = 0;
         let mut last_id = 0;
         let done = each(conn, |row| {
             assert!(
-                conn.is_busy(),
+                conn.sql().is_busy(),
                 "row {} arrived after the query ended",
                 row.id
             );
@@ -186,7 +191,7 @@ mod tests {
         })?;
         assert_eq!(done, ControlFlow::Continue(()));
         assert_eq!(seen, 3_000);
-        assert!(!conn.is_busy(), "the query is finished afterwards");
+        assert!(!conn.sql().is_busy(), "the query is finished afterwards");
 
         // Breaking stops the reading at once.
         let mut seen = 0;
@@ -199,7 +204,7 @@ mod tests {
             }
         })?;
         assert_eq!((stopped, seen), (ControlFlow::Break(10), 10));
-        assert!(!conn.is_busy());
+        assert!(!conn.sql().is_busy());
         Ok(())
     }
 
@@ -211,11 +216,11 @@ mod tests {
             store
                 .conn
                 .query_row("SELECT hash FROM audit WHERE id = 3000", [], |r| r.get(0))?;
-        assert_eq!(verify(&store.conn)?, Ok((3_000, head)));
+        assert_eq!(verify(store.read())?, Ok((3_000, head)));
         store
             .conn
             .execute("UPDATE audit SET actor = 'os:mallory' WHERE id = 2999", [])?;
-        assert_eq!(verify(&store.conn)?, Err(Broken::Content { id: 2_999 }));
+        assert_eq!(verify(store.read())?, Err(Broken::Content { id: 2_999 }));
         Ok(())
     }
 }

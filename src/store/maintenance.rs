@@ -1,10 +1,11 @@
 //! Whole-database checks: SQLite's integrity and foreign keys.
 
-use rusqlite::Connection;
+use super::Tx;
 
 /// Problems `PRAGMA integrity_check` reports (empty when the file is sound).
-pub fn integrity(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+pub fn integrity(conn: Tx<'_>) -> rusqlite::Result<Vec<String>> {
     let rows: Vec<String> = conn
+        .sql()
         .prepare("PRAGMA integrity_check")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
@@ -12,8 +13,9 @@ pub fn integrity(conn: &Connection) -> rusqlite::Result<Vec<String>> {
 }
 
 /// Rows whose foreign keys point nowhere, as `table rowid -> parent`.
-pub fn foreign_key_problems(conn: &Connection) -> rusqlite::Result<Vec<String>> {
-    conn.prepare("PRAGMA foreign_key_check")?
+pub fn foreign_key_problems(conn: Tx<'_>) -> rusqlite::Result<Vec<String>> {
+    conn.sql()
+        .prepare("PRAGMA foreign_key_check")?
         .query_map([], |r| {
             let table: String = r.get(0)?;
             let rowid: Option<i64> = r.get(1)?;
@@ -27,6 +29,7 @@ pub fn foreign_key_problems(conn: &Connection) -> rusqlite::Result<Vec<String>> 
 }
 
 /// How many accounts the database holds.
-pub fn account_count(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.query_row("SELECT count(*) FROM account", [], |r| r.get(0))
+pub fn account_count(conn: Tx<'_>) -> rusqlite::Result<i64> {
+    conn.sql()
+        .query_row("SELECT count(*) FROM account", [], |r| r.get(0))
 }

@@ -66,7 +66,7 @@ pub enum OpenError {
 
 /// An open, migrated database.
 pub struct Store {
-    pub conn: Connection,
+    pub(in crate::store) conn: Connection,
     pub path: PathBuf,
 }
 
@@ -123,7 +123,10 @@ impl Store {
     /// migrations and `seed` are written under a temporary name, which is then
     /// linked into place only if `path` still does not exist. A crash leaves
     /// either no database or a complete one, never an empty shell.
-    pub fn create<E>(path: &Path, seed: impl FnOnce(&Connection) -> Result<(), E>) -> Result<(), E>
+    pub fn create<E>(
+        path: &Path,
+        seed: impl FnOnce(super::Tx<'_>) -> Result<(), E>,
+    ) -> Result<(), E>
     where
         E: From<OpenError> + From<rusqlite::Error>,
     {
@@ -228,7 +231,7 @@ fn apply_migrations(tx: &Connection, version: i64) -> rusqlite::Result<()> {
         tx.execute_batch(sql)?;
         tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
     }
-    let broken = super::maintenance::foreign_key_problems(tx)?;
+    let broken = super::maintenance::foreign_key_problems(super::Tx::new(tx))?;
     if let Some(first) = broken.first() {
         return Err(rusqlite::Error::SqliteFailure(
             rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
@@ -329,7 +332,7 @@ pub(super) fn new_private_file(path: &Path) -> Result<(), OpenError> {
 /// Build a complete database at `tmp`: the schema, then the seed (two
 /// transactions on a file nobody else can see yet), then switch to WAL (no
 /// frames yet) and close, so the file stands alone.
-fn build<E>(tmp: &Path, seed: impl FnOnce(&Connection) -> Result<(), E>) -> Result<(), E>
+fn build<E>(tmp: &Path, seed: impl FnOnce(super::Tx<'_>) -> Result<(), E>) -> Result<(), E>
 where
     E: From<OpenError> + From<rusqlite::Error>,
 {
@@ -345,7 +348,7 @@ where
         tx.commit()
     })?;
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    seed(&tx)?;
+    seed(super::Tx::new(&tx))?;
     tx.commit()?;
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
@@ -419,8 +422,10 @@ mod tests {
     fn every_connection_overwrites_deleted_content() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("k.db");
-        Store::create(&path, |conn| {
-            let on: i64 = conn.query_row("PRAGMA secure_delete", [], |r| r.get(0))?;
+        Store::create(&path, |tx| {
+            let on: i64 = tx
+                .sql()
+                .query_row("PRAGMA secure_delete", [], |r| r.get(0))?;
             assert_eq!(on, 1, "the connection that builds the file");
             Ok::<(), Box<dyn std::error::Error>>(())
         })?;
@@ -505,8 +510,10 @@ mod tests {
             count("SELECT count(*) FROM twofa WHERE account_id = 42")?,
             1
         );
-        assert!(super::super::maintenance::foreign_key_problems(c)?.is_empty());
-        assert!(super::super::maintenance::integrity(c)?.is_empty());
+        assert!(
+            super::super::maintenance::foreign_key_problems(crate::store::Tx::new(c))?.is_empty()
+        );
+        assert!(super::super::maintenance::integrity(crate::store::Tx::new(c))?.is_empty());
         assert_eq!(
             count("SELECT count(*) FROM sqlite_master WHERE name = 'account_by_role'")?,
             1

@@ -1,6 +1,8 @@
 //! The global policy, stored as one text row per key.
 
-use rusqlite::{Connection, params};
+use rusqlite::params;
+
+use super::Tx;
 
 use crate::domain::policy::{Policy, PolicyError};
 
@@ -15,8 +17,8 @@ pub enum LoadError {
 }
 
 /// The policy in force: stored keys over the defaults.
-pub fn load(conn: &Connection) -> Result<Policy, LoadError> {
-    let mut stmt = conn.prepare_cached("SELECT key, value FROM policy")?;
+pub fn load(conn: Tx<'_>) -> Result<Policy, LoadError> {
+    let mut stmt = conn.sql().prepare_cached("SELECT key, value FROM policy")?;
     let rows = stmt
         .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
         .collect::<Result<Vec<_>, _>>()?;
@@ -25,8 +27,8 @@ pub fn load(conn: &Connection) -> Result<Policy, LoadError> {
 }
 
 /// Write every key of `policy`.
-pub fn save(conn: &Connection, policy: &Policy) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare_cached(
+pub fn save(conn: Tx<'_>, policy: &Policy) -> rusqlite::Result<()> {
+    let mut stmt = conn.sql().prepare_cached(
         "INSERT INTO policy (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     )?;

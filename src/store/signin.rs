@@ -1,7 +1,9 @@
 //! What sign-in reads and writes: the account's sign-in state and hash, the
 //! atomic failure count, locks set by failures, and the last sign-in.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
+
+use super::Tx;
 
 use crate::domain::account::{Lock, LockReason};
 use crate::domain::signin::SigninState;
@@ -43,31 +45,35 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Candidate> {
     })
 }
 
-pub fn by_username(conn: &Connection, username: &str) -> rusqlite::Result<Option<Candidate>> {
-    conn.prepare_cached(&format!("{SELECT} WHERE a.username = ?1"))?
+pub fn by_username(conn: Tx<'_>, username: &str) -> rusqlite::Result<Option<Candidate>> {
+    conn.sql()
+        .prepare_cached(&format!("{SELECT} WHERE a.username = ?1"))?
         .query_row([username], from_row)
         .optional()
 }
 
-pub fn by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<Candidate>> {
-    conn.prepare_cached(&format!("{SELECT} WHERE a.id = ?1"))?
+pub fn by_id(conn: Tx<'_>, id: i64) -> rusqlite::Result<Option<Candidate>> {
+    conn.sql()
+        .prepare_cached(&format!("{SELECT} WHERE a.id = ?1"))?
         .query_row([id], from_row)
         .optional()
 }
 
 /// Count one failure in SQL (never read-modify-write in the process) and
 /// return the count after it.
-pub fn add_failure(conn: &Connection, id: i64) -> rusqlite::Result<u32> {
-    conn.prepare_cached(
-        "UPDATE account SET failed_attempts = failed_attempts + 1 WHERE id = ?1
+pub fn add_failure(conn: Tx<'_>, id: i64) -> rusqlite::Result<u32> {
+    conn.sql()
+        .prepare_cached(
+            "UPDATE account SET failed_attempts = failed_attempts + 1 WHERE id = ?1
          RETURNING failed_attempts",
-    )?
-    .query_row([id], |r| r.get(0))
+        )?
+        .query_row([id], |r| r.get(0))
 }
 
 /// Set a lock unless one is already set; true when this call locked it.
-pub fn lock_if_unlocked(conn: &Connection, id: i64, lock: Lock) -> rusqlite::Result<bool> {
+pub fn lock_if_unlocked(conn: Tx<'_>, id: i64, lock: Lock) -> rusqlite::Result<bool> {
     let changed = conn
+        .sql()
         .prepare_cached(
             "UPDATE account SET locked_at = ?2, lock_reason = ?3, updated_at = ?2
              WHERE id = ?1 AND locked_at IS NULL",
@@ -77,47 +83,51 @@ pub fn lock_if_unlocked(conn: &Connection, id: i64, lock: Lock) -> rusqlite::Res
 }
 
 /// Clear a failed-attempts lock that has run out; the count starts again.
-pub fn clear_lapsed_lock(conn: &Connection, id: i64) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "UPDATE account SET locked_at = NULL, lock_reason = NULL, failed_attempts = 0
+pub fn clear_lapsed_lock(conn: Tx<'_>, id: i64) -> rusqlite::Result<()> {
+    conn.sql()
+        .prepare_cached(
+            "UPDATE account SET locked_at = NULL, lock_reason = NULL, failed_attempts = 0
          WHERE id = ?1 AND lock_reason = 'failed-attempts'",
-    )?
-    .execute([id])?;
+        )?
+        .execute([id])?;
     Ok(())
 }
 
-pub fn reset_failures(conn: &Connection, id: i64) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "UPDATE account SET failed_attempts = 0 WHERE id = ?1 AND failed_attempts != 0",
-    )?
-    .execute([id])?;
+pub fn reset_failures(conn: Tx<'_>, id: i64) -> rusqlite::Result<()> {
+    conn.sql()
+        .prepare_cached(
+            "UPDATE account SET failed_attempts = 0 WHERE id = ?1 AND failed_attempts != 0",
+        )?
+        .execute([id])?;
     Ok(())
 }
 
 /// A completed sign-in. With no terms published, `terms_pending` has nothing
 /// left to wait for and is cleared.
 pub fn record_sign_in(
-    conn: &Connection,
+    conn: Tx<'_>,
     id: i64,
     now: i64,
     clear_terms_pending: bool,
 ) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "UPDATE account SET last_sign_in_at = ?2, failed_attempts = 0,
+    conn.sql()
+        .prepare_cached(
+            "UPDATE account SET last_sign_in_at = ?2, failed_attempts = 0,
             terms_pending = CASE WHEN ?3 THEN 0 ELSE terms_pending END
          WHERE id = ?1",
-    )?
-    .execute(params![id, now, clear_terms_pending])?;
+        )?
+        .execute(params![id, now, clear_terms_pending])?;
     Ok(())
 }
 
 /// A failed sign-in for a username that does not exist: the same kind of
 /// write as a wrong password, and a number worth watching.
-pub fn count_unknown_failure(conn: &Connection) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO counter (name, value) VALUES ('signin-unknown-user', 1)
+pub fn count_unknown_failure(conn: Tx<'_>) -> rusqlite::Result<()> {
+    conn.sql()
+        .prepare_cached(
+            "INSERT INTO counter (name, value) VALUES ('signin-unknown-user', 1)
          ON CONFLICT (name) DO UPDATE SET value = value + 1",
-    )?
-    .execute([])?;
+        )?
+        .execute([])?;
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! Terms versions and who accepted which.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
+
+use super::Tx;
 
 use crate::domain::signin::TermsStatus;
 
@@ -27,55 +29,63 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Terms> {
     })
 }
 
-pub fn newest(conn: &Connection) -> rusqlite::Result<Option<Terms>> {
-    conn.prepare_cached(&format!("{SELECT} ORDER BY t.version DESC LIMIT 1"))?
+pub fn newest(conn: Tx<'_>) -> rusqlite::Result<Option<Terms>> {
+    conn.sql()
+        .prepare_cached(&format!("{SELECT} ORDER BY t.version DESC LIMIT 1"))?
         .query_row([], from_row)
         .optional()
 }
 
-pub fn get(conn: &Connection, version: i64) -> rusqlite::Result<Option<Terms>> {
-    conn.prepare_cached(&format!("{SELECT} WHERE t.version = ?1"))?
+pub fn get(conn: Tx<'_>, version: i64) -> rusqlite::Result<Option<Terms>> {
+    conn.sql()
+        .prepare_cached(&format!("{SELECT} WHERE t.version = ?1"))?
         .query_row([version], from_row)
         .optional()
 }
 
-pub fn list(conn: &Connection) -> rusqlite::Result<Vec<Terms>> {
-    conn.prepare_cached(&format!("{SELECT} ORDER BY t.version"))?
+pub fn list(conn: Tx<'_>) -> rusqlite::Result<Vec<Terms>> {
+    conn.sql()
+        .prepare_cached(&format!("{SELECT} ORDER BY t.version"))?
         .query_map([], from_row)?
         .collect()
 }
 
 /// Publish the next version; returns its number.
-pub fn insert(conn: &Connection, text: &str, sha256: &str, now: i64) -> rusqlite::Result<i64> {
-    conn.prepare_cached(
-        "INSERT INTO terms (version, text, sha256, created_at)
+pub fn insert(conn: Tx<'_>, text: &str, sha256: &str, now: i64) -> rusqlite::Result<i64> {
+    conn.sql()
+        .prepare_cached(
+            "INSERT INTO terms (version, text, sha256, created_at)
          VALUES ((SELECT coalesce(max(version), 0) + 1 FROM terms), ?1, ?2, ?3)
          RETURNING version",
-    )?
-    .query_row(params![text, sha256, now], |r| r.get(0))
+        )?
+        .query_row(params![text, sha256, now], |r| r.get(0))
 }
 
 /// Record that an account accepted `version`, and clear its pending flag.
-pub fn accept(conn: &Connection, account_id: i64, version: i64, now: i64) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO terms_acceptance (account_id, version, accepted_at) VALUES (?1, ?2, ?3)
+pub fn accept(conn: Tx<'_>, account_id: i64, version: i64, now: i64) -> rusqlite::Result<()> {
+    conn.sql()
+        .prepare_cached(
+            "INSERT INTO terms_acceptance (account_id, version, accepted_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (account_id, version) DO UPDATE SET accepted_at = excluded.accepted_at",
-    )?
-    .execute(params![account_id, version, now])?;
-    conn.prepare_cached("UPDATE account SET terms_pending = 0, updated_at = ?2 WHERE id = ?1")?
+        )?
+        .execute(params![account_id, version, now])?;
+    conn.sql()
+        .prepare_cached("UPDATE account SET terms_pending = 0, updated_at = ?2 WHERE id = ?1")?
         .execute(params![account_id, now])?;
     Ok(())
 }
 
 /// Whether the account accepted the newest terms (or none exist).
-pub fn status(conn: &Connection, account_id: i64) -> rusqlite::Result<TermsStatus> {
+pub fn status(conn: Tx<'_>, account_id: i64) -> rusqlite::Result<TermsStatus> {
     let newest: Option<i64> = conn
+        .sql()
         .prepare_cached("SELECT max(version) FROM terms")?
         .query_row([], |r| r.get(0))?;
     let Some(version) = newest else {
         return Ok(TermsStatus::None);
     };
     let accepted: bool = conn
+        .sql()
         .prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM terms_acceptance WHERE account_id = ?1 AND version = ?2)",
         )?

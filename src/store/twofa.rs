@@ -1,6 +1,8 @@
 //! TOTP enrolments (confirmed and pending) and backup codes.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
+
+use super::Tx;
 
 /// An account's two-factor row. `Debug` is written by hand: it must never
 /// print the secrets.
@@ -25,8 +27,8 @@ impl std::fmt::Debug for Enrolment {
     }
 }
 
-pub fn get(conn: &Connection, account_id: i64) -> rusqlite::Result<Option<Enrolment>> {
-    conn.prepare_cached(
+pub fn get(conn: Tx<'_>, account_id: i64) -> rusqlite::Result<Option<Enrolment>> {
+    conn.sql().prepare_cached(
         "SELECT secret, enrolled_at, last_step, pending_secret FROM twofa WHERE account_id = ?1",
     )?
     .query_row([account_id], |r| {
@@ -41,42 +43,39 @@ pub fn get(conn: &Connection, account_id: i64) -> rusqlite::Result<Option<Enrolm
 }
 
 /// Start (or restart) an enrolment; a confirmed secret stays in force.
-pub fn set_pending(
-    conn: &Connection,
-    account_id: i64,
-    secret: &str,
-    now: i64,
-) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO twofa (account_id, pending_secret, pending_at) VALUES (?1, ?2, ?3)
+pub fn set_pending(conn: Tx<'_>, account_id: i64, secret: &str, now: i64) -> rusqlite::Result<()> {
+    conn.sql()
+        .prepare_cached(
+            "INSERT INTO twofa (account_id, pending_secret, pending_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (account_id) DO UPDATE SET pending_secret = ?2, pending_at = ?3",
-    )?
-    .execute(params![account_id, secret, now])?;
+        )?
+        .execute(params![account_id, secret, now])?;
     Ok(())
 }
 
 /// Make the pending secret the one in force, with `step` as used, and
 /// replace the backup codes.
 pub fn confirm(
-    conn: &Connection,
+    conn: Tx<'_>,
     account_id: i64,
     step: i64,
     code_hashes: &[String],
     now: i64,
 ) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "UPDATE twofa SET secret = pending_secret, enrolled_at = ?2, last_step = ?3,
+    conn.sql()
+        .prepare_cached(
+            "UPDATE twofa SET secret = pending_secret, enrolled_at = ?2, last_step = ?3,
             pending_secret = NULL, pending_at = NULL
          WHERE account_id = ?1 AND pending_secret IS NOT NULL",
-    )?
-    .execute(params![account_id, now, step])?;
+        )?
+        .execute(params![account_id, now, step])?;
     replace_backup_codes(conn, account_id, code_hashes, now)
 }
 
 /// Accept a TOTP step only if it is later than the last one accepted
 /// (no replay); true when accepted. Atomic in SQL.
-pub fn advance_step(conn: &Connection, account_id: i64, step: i64) -> rusqlite::Result<bool> {
-    let changed = conn
+pub fn advance_step(conn: Tx<'_>, account_id: i64, step: i64) -> rusqlite::Result<bool> {
+    let changed = conn.sql()
         .prepare_cached(
             "UPDATE twofa SET last_step = ?2
              WHERE account_id = ?1 AND secret IS NOT NULL AND (last_step IS NULL OR last_step < ?2)",
@@ -86,24 +85,27 @@ pub fn advance_step(conn: &Connection, account_id: i64, step: i64) -> rusqlite::
 }
 
 /// Remove the enrolment (confirmed and pending) and every backup code.
-pub fn remove(conn: &Connection, account_id: i64) -> rusqlite::Result<bool> {
-    conn.prepare_cached("DELETE FROM backup_code WHERE account_id = ?1")?
+pub fn remove(conn: Tx<'_>, account_id: i64) -> rusqlite::Result<bool> {
+    conn.sql()
+        .prepare_cached("DELETE FROM backup_code WHERE account_id = ?1")?
         .execute([account_id])?;
     let removed = conn
+        .sql()
         .prepare_cached("DELETE FROM twofa WHERE account_id = ?1")?
         .execute([account_id])?;
     Ok(removed > 0)
 }
 
 pub fn replace_backup_codes(
-    conn: &Connection,
+    conn: Tx<'_>,
     account_id: i64,
     hashes: &[String],
     now: i64,
 ) -> rusqlite::Result<()> {
-    conn.prepare_cached("DELETE FROM backup_code WHERE account_id = ?1")?
+    conn.sql()
+        .prepare_cached("DELETE FROM backup_code WHERE account_id = ?1")?
         .execute([account_id])?;
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.sql().prepare_cached(
         "INSERT INTO backup_code (account_id, hash, created_at) VALUES (?1, ?2, ?3)",
     )?;
     for h in hashes {
@@ -113,11 +115,8 @@ pub fn replace_backup_codes(
 }
 
 /// (id, hash) of the codes not used yet.
-pub fn unused_backup_codes(
-    conn: &Connection,
-    account_id: i64,
-) -> rusqlite::Result<Vec<(i64, String)>> {
-    conn.prepare_cached(
+pub fn unused_backup_codes(conn: Tx<'_>, account_id: i64) -> rusqlite::Result<Vec<(i64, String)>> {
+    conn.sql().prepare_cached(
         "SELECT id, hash FROM backup_code WHERE account_id = ?1 AND used_at IS NULL ORDER BY id",
     )?
     .query_map([account_id], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -125,16 +124,18 @@ pub fn unused_backup_codes(
 }
 
 /// Spend a backup code; false if it was spent meanwhile.
-pub fn use_backup_code(conn: &Connection, code_id: i64, now: i64) -> rusqlite::Result<bool> {
+pub fn use_backup_code(conn: Tx<'_>, code_id: i64, now: i64) -> rusqlite::Result<bool> {
     let changed = conn
+        .sql()
         .prepare_cached("UPDATE backup_code SET used_at = ?2 WHERE id = ?1 AND used_at IS NULL")?
         .execute(params![code_id, now])?;
     Ok(changed > 0)
 }
 
-pub fn backup_codes_left(conn: &Connection, account_id: i64) -> rusqlite::Result<i64> {
-    conn.prepare_cached(
-        "SELECT count(*) FROM backup_code WHERE account_id = ?1 AND used_at IS NULL",
-    )?
-    .query_row([account_id], |r| r.get(0))
+pub fn backup_codes_left(conn: Tx<'_>, account_id: i64) -> rusqlite::Result<i64> {
+    conn.sql()
+        .prepare_cached(
+            "SELECT count(*) FROM backup_code WHERE account_id = ?1 AND used_at IS NULL",
+        )?
+        .query_row([account_id], |r| r.get(0))
 }

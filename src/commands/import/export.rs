@@ -26,10 +26,10 @@ pub fn export(
         ctx.allow(op, &Action::ViewAccount, None)?;
     }
     let facility_id = facility
-        .map(|c| facility::find(&db.conn, c))
+        .map(|c| facility::find(db.read(), c))
         .transpose()?
         .map(|f| f.id);
-    let visible: Vec<Account> = accounts::list(&db.conn, facility_id, None)?
+    let visible: Vec<Account> = accounts::list(db.read(), facility_id, None)?
         .into_iter()
         .filter(|a| scope::visible(op, &ctx.target(a)))
         .collect();

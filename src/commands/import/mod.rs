@@ -72,12 +72,7 @@ pub fn import(
     let source = Source::open(&args.file)?;
     // One read transaction for the whole first read: one snapshot of the
     // database, and no lock taken and released per row.
-    let mut plan = {
-        let snapshot = db.conn.unchecked_transaction()?;
-        let plan = plan::plan(ctx, &snapshot, rules, op, &source, args)?;
-        snapshot.rollback()?;
-        plan
-    };
+    let mut plan = db.snapshot(|tx| plan::plan(ctx, tx, rules, op, &source, args))?;
     if args.dry_run {
         return report(ctx, args, &source, &plan.counts, &[], true);
     }

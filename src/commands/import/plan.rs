@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
 
 use anyhow::Result;
-use rusqlite::Connection;
 use serde_json::json;
 
 use super::source::Source;
@@ -19,7 +18,7 @@ use crate::domain::names::FacilityCode;
 use crate::domain::policy::Policy;
 use crate::domain::scope::{self, Action, Operator};
 use crate::error::{Exit, Failure};
-use crate::store::{accounts, facilities};
+use crate::store::{self, Tx, accounts, facilities, scratch};
 
 /// Bad rows listed in an error; the rest are counted.
 const ROWS_LISTED: usize = 1000;
@@ -84,7 +83,7 @@ impl Problems {
 }
 
 /// Facilities by lower-cased code: (id, code as stored).
-pub(super) fn facility_map(conn: &Connection) -> Result<HashMap<String, (i64, String)>> {
+pub(super) fn facility_map(conn: Tx<'_>) -> Result<HashMap<String, (i64, String)>> {
     Ok(facilities::list(conn)?
         .into_iter()
         .map(|f| (f.code.to_ascii_lowercase(), (f.id, f.code)))
@@ -94,7 +93,7 @@ pub(super) fn facility_map(conn: &Connection) -> Result<HashMap<String, (i64, St
 /// Step 1: check every row; nothing is written.
 pub(super) fn plan(
     ctx: &Ctx,
-    conn: &Connection,
+    conn: Tx<'_>,
     rules: &Policy,
     op: &Operator,
     source: &Source,
@@ -257,7 +256,7 @@ const SEEN_IN_MEMORY: usize = 114_688;
 /// needs no more memory than one of a hundred thousand. The table belongs to
 /// the first read's transaction, whose rollback removes it.
 struct Seen<'c> {
-    conn: &'c Connection,
+    conn: Tx<'c>,
     keys: (RandomState, RandomState),
     memory: HashMap<(u64, u64), u64>,
     limit: usize,
@@ -265,7 +264,7 @@ struct Seen<'c> {
 }
 
 impl<'c> Seen<'c> {
-    fn new(conn: &'c Connection, limit: usize) -> Self {
+    fn new(conn: Tx<'c>, limit: usize) -> Self {
         Seen {
             conn,
             keys: (RandomState::new(), RandomState::new()),
@@ -277,7 +276,7 @@ impl<'c> Seen<'c> {
 
     /// The line `username` was first seen on, or `None` (and it is recorded
     /// as seen on `line`).
-    fn first_line(&mut self, username: &str, line: u64) -> rusqlite::Result<Option<u64>> {
+    fn first_line(&mut self, username: &str, line: u64) -> store::Result<Option<u64>> {
         let print = (
             self.keys.0.hash_one(username),
             self.keys.1.hash_one(username),
@@ -292,36 +291,16 @@ impl<'c> Seen<'c> {
             }
             self.spill()?;
         }
-        // Fingerprints are stored as the i64 with the same bits.
-        let (hi, lo) = (print.0 as i64, print.1 as i64);
-        let added = self
-            .conn
-            .prepare_cached(
-                "INSERT INTO temp.import_seen (hi, lo, line) VALUES (?1, ?2, ?3)
-                 ON CONFLICT DO NOTHING",
-            )?
-            .execute(rusqlite::params![hi, lo, line as i64])?;
-        if added == 1 {
+        if scratch::seen_add(self.conn, print, line)? {
             return Ok(None);
         }
-        self.conn
-            .prepare_cached("SELECT line FROM temp.import_seen WHERE hi = ?1 AND lo = ?2")?
-            .query_row([hi, lo], |r| r.get::<_, i64>(0))
-            .map(|first| Some(first as u64))
+        scratch::seen_line(self.conn, print).map(Some)
     }
 
-    fn spill(&mut self) -> rusqlite::Result<()> {
-        self.conn.execute_batch(
-            "CREATE TEMP TABLE import_seen (
-                 hi INTEGER NOT NULL, lo INTEGER NOT NULL, line INTEGER NOT NULL,
-                 PRIMARY KEY (hi, lo)
-             ) WITHOUT ROWID",
-        )?;
-        let mut insert = self
-            .conn
-            .prepare("INSERT INTO temp.import_seen (hi, lo, line) VALUES (?1, ?2, ?3)")?;
-        for ((hi, lo), line) in self.memory.drain() {
-            insert.execute(rusqlite::params![hi as i64, lo as i64, line as i64])?;
+    fn spill(&mut self) -> store::Result<()> {
+        scratch::seen_create(self.conn)?;
+        for (print, line) in self.memory.drain() {
+            scratch::seen_add(self.conn, print, line)?;
         }
         self.memory = HashMap::new();
         self.spilled = true;
@@ -332,11 +311,12 @@ impl<'c> Seen<'c> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Store;
 
     /// The same answers whether the names are in memory, in the temporary
     /// table, or some in each (a limit of 0, 2 and more than the names).
     #[test]
-    fn seen_finds_the_first_line_in_memory_and_after_spilling() -> rusqlite::Result<()> {
+    fn seen_finds_the_first_line_in_memory_and_after_spilling() -> store::Result<()> {
         let names = ["a", "b", "c", "a", "c", "d", "b", "d", "e"];
         let expected = [
             None,
@@ -349,27 +329,23 @@ mod tests {
             Some(6),
             None,
         ];
-        let conn = Connection::open_in_memory()?;
+        let mut db = Store::scratch()?;
         for limit in [0, 2, 100] {
-            let tx = conn.unchecked_transaction()?;
-            let mut seen = Seen::new(&tx, limit);
-            let got = names
-                .iter()
-                .zip(1u64..)
-                .map(|(name, line)| seen.first_line(name, line))
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            assert_eq!(got, expected, "limit {limit}");
-            assert_eq!(seen.spilled, limit < 5, "limit {limit}");
-            // The rollback that ends the first read removes the table, so
+            db.snapshot(|tx| -> store::Result<()> {
+                let mut seen = Seen::new(tx, limit);
+                let got = names
+                    .iter()
+                    .zip(1u64..)
+                    .map(|(name, line)| seen.first_line(name, line))
+                    .collect::<store::Result<Vec<_>>>()?;
+                assert_eq!(got, expected, "limit {limit}");
+                assert_eq!(seen.spilled, limit < 5, "limit {limit}");
+                Ok(())
+            })?;
+            // The rollback that ends the snapshot removes the table, so
             // the next import on this connection can create it again.
-            tx.rollback()?;
+            assert!(!scratch::seen_exists(db.read())?, "limit {limit}");
         }
-        let left: i64 = conn.query_row(
-            "SELECT count(*) FROM temp.sqlite_master WHERE name = 'import_seen'",
-            [],
-            |r| r.get(0),
-        )?;
-        assert_eq!(left, 0);
         Ok(())
     }
 }

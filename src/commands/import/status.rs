@@ -3,11 +3,10 @@
 //! an import never re-enable an account.
 
 use anyhow::Result;
-use rusqlite::Connection;
 
 use crate::domain::account::{Account, LockReason, PendingActions, Status};
 use crate::domain::policy::Policy;
-use crate::store::accounts;
+use crate::store::{Tx, accounts};
 
 /// Give account `id` the file's `status`; `before` is the account as it was
 /// (`None` for one just created, which is active). Without a status an
@@ -17,7 +16,7 @@ use crate::store::accounts;
 /// `active` lifts one as `user unlock` does. Returns the status before, when
 /// it changed.
 pub(super) fn apply(
-    tx: &Connection,
+    tx: Tx<'_>,
     id: i64,
     before: Option<&Account>,
     status: Option<Status>,

@@ -25,7 +25,7 @@ use crate::domain::secret::Secret;
 use crate::error::{Exit, Failure};
 use crate::store::accounts::{self, NewAccount};
 use crate::store::audit::Chain;
-use crate::store::facilities;
+use crate::store::{self, facilities};
 
 thread_local! {
     /// One Argon2 memory block per hashing thread. `map_init` would build one
@@ -189,9 +189,12 @@ pub(super) fn write_all(
                     now: ctx.now(),
                 },
             )
-            .map_err(|e| match e.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::ConstraintViolation) => meanwhile("created"),
-                _ => e.into(),
+            .map_err(|e| {
+                if store::is_conflict(&e) {
+                    meanwhile("created")
+                } else {
+                    e.into()
+                }
             })?;
             accounts::insert_facilities(tx, id, &ids)?;
             status::apply(tx, id, None, row.status, rules, ctx.now())?;
