@@ -19,8 +19,9 @@
 //!    verify in-process.
 //! 4. `user import` of migrated hashes: rows per second, and peak RSS at
 //!    10,000, 100,000 and 300,000 rows (flat means memory does not grow with rows).
-//! 5. One keyward hash against one hash of the C reference, in-process,
-//!    fresh memory for each (what `auth` and a single `user add` pay).
+//! 5. One keyward hash against one hash of the C reference and one of
+//!    RustCrypto's `argon2` (the engine before issue 12), in-process, fresh
+//!    memory for each (what `auth` and a single `user add` pay).
 //!
 //! Environment:
 //! - `KEYWARD_BENCH_N`: rows of the generated-password import (default 400).
@@ -1390,34 +1391,53 @@ fn auth_vs_verify(kw: &Kw, c: Option<&mut CRef>, summary: &mut Summary) -> Res<(
 /// with fresh memory, interleaved.
 fn hash_vs_c(c: &mut CRef, summary: &mut Summary) -> Res<()> {
     println!(
-        "5. one Argon2id hash (m={} KiB, t={}, p=1): keyward vs the C reference",
+        "5. one Argon2id hash (m={} KiB, t={}, p=1): keyward vs the C reference and RustCrypto",
         password::M_COST,
         password::T_COST
     );
     let pw = Secret::new("Bench#hsh42".into());
+    // RustCrypto's argon2 (keyward's engine until issue 12), the same
+    // parameters, a fresh memory block each time as `password::hash` has.
+    let rustcrypto = argon2::Argon2::new(
+        argon2::Algorithm::Argon2id,
+        argon2::Version::V0x13,
+        argon2::Params::new(password::M_COST, password::T_COST, 1, Some(32))
+            .map_err(|e| e.to_string())?,
+    );
     let mut ours = Vec::new();
     let mut theirs = Vec::new();
+    let mut rc = Vec::new();
     for round in 0..=HASH_PAIRS {
         let (t, r) = time_it(|| password::hash(&pw));
         r?;
         let tc = c.hash("Bench#hsh42")?;
+        let mut out = [0u8; 32];
+        let (trc, r) = time_it(|| {
+            rustcrypto.hash_password_into(b"Bench#hsh42", b"sixteen-byte-slt", &mut out)
+        });
+        r.map_err(|e| e.to_string())?;
         if round > 0 {
             ours.push(t);
             theirs.push(tc);
+            rc.push(trc);
         }
     }
     let r = median(&ours) / median(&theirs);
+    let r_rc = median(&ours) / median(&rc);
     row("keyward password::hash (argon2-rust)", &ms(&ours));
     row(
         &format!("C reference (argon2-cffi {})", c.version),
         &ms(&theirs),
     );
+    row("RustCrypto argon2 0.6, in-process", &ms(&rc));
     println!("   one hash / one C hash: ratio {r:.3}");
+    println!("   one hash / one RustCrypto hash: ratio {r_rc:.3} (the engine choice)");
     println!();
     summary.lines.push(format!(
-        "5. one hash / one C hash: {r:.3}; {:.2} ms vs {:.2} ms (median of {HASH_PAIRS} pairs)",
+        "5. one hash / one C hash: {r:.3}; / one RustCrypto argon2 hash: {r_rc:.3}; {:.2} ms vs {:.2} ms vs {:.2} ms (median of {HASH_PAIRS} rounds)",
         median(&ours) * 1e3,
-        median(&theirs) * 1e3
+        median(&theirs) * 1e3,
+        median(&rc) * 1e3
     ));
     Ok(())
 }
