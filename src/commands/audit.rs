@@ -4,6 +4,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::Ctx;
+use super::session::Access;
 use crate::cli::AuditCmd;
 use crate::domain::audit::Row;
 use crate::domain::names::Username;
@@ -51,10 +52,9 @@ fn parse_since(text: &str) -> Result<i64> {
 }
 
 pub fn run(ctx: &Ctx, cmd: AuditCmd) -> Result<()> {
-    let mut db = ctx.open()?;
-    let policy = crate::store::policy::load(db.read())?;
-    let op = ctx.operator(&mut db, &policy)?;
-    ctx.allow(&op, &crate::domain::scope::Action::ViewAudit, None)?;
+    let db = ctx
+        .session(Access::See(&crate::domain::scope::Action::ViewAudit))?
+        .db;
     match cmd {
         AuditCmd::List {
             user,

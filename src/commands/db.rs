@@ -5,18 +5,16 @@ use serde_json::json;
 use std::path::Path;
 
 use super::Ctx;
+use super::session::Access;
 use crate::cli::DbCmd;
 use crate::domain::scope::Action;
 use crate::error::Failure;
-use crate::store::{self, Store, maintenance, policy};
+use crate::store::{self, Store, maintenance};
 
 pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
-    let mut db = ctx.open()?;
-    let rules = policy::load(db.read())?;
     // A backup holds every hash, a check reads the audit log: both need
     // the right to read the audit log.
-    let op = ctx.operator(&mut db, &rules)?;
-    ctx.allow(&op, &Action::ViewAudit, None)?;
+    let mut db = ctx.session(Access::See(&Action::ViewAudit))?.db;
     match cmd {
         DbCmd::Backup { file } => backup(ctx, &mut db, &file),
         DbCmd::Check => check(ctx, &db),

@@ -3,6 +3,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
+use super::session::Access;
 use super::{Ctx, input};
 use crate::cli::{FacilityCmd, FacilityRename};
 use crate::domain::names::{FacilityCode, display_name};
@@ -14,13 +15,12 @@ use crate::store::facilities::{self, Facility};
 use crate::store::{Store, Tx};
 
 pub fn run(ctx: &Ctx, cmd: FacilityCmd) -> Result<()> {
-    let mut db = ctx.open()?;
-    let rules = crate::store::policy::load(db.read())?;
-    if matches!(cmd, FacilityCmd::List | FacilityCmd::Show { .. }) {
-        ctx.operator(&mut db, &rules)?;
+    let access = if matches!(cmd, FacilityCmd::List | FacilityCmd::Show { .. }) {
+        Access::Read
     } else {
-        ctx.require(&mut db, &rules, &Action::ManageFacilities)?;
-    }
+        Access::Do(&Action::ManageFacilities)
+    };
+    let mut db = ctx.session(access)?.db;
     match cmd {
         FacilityCmd::Add { code, name } => add(ctx, &mut db, &code, name.as_deref()),
         FacilityCmd::List => list(ctx, &db),

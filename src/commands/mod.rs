@@ -17,6 +17,7 @@ mod passwd;
 mod policy;
 mod questions;
 mod recover;
+mod session;
 mod signin;
 mod stdin_use;
 mod terms;

@@ -4,6 +4,7 @@ use anyhow::Result;
 use serde_json::{Map, Value};
 
 use super::Ctx;
+use super::session::Access;
 use crate::cli::PolicyCmd;
 use crate::domain::policy::{KEYS, Policy, PolicyError};
 use crate::domain::scope::Action;
@@ -12,14 +13,11 @@ use crate::output::table;
 use crate::store::policy;
 
 pub fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<()> {
-    let mut db = ctx.open()?;
-    let rules = policy::load(db.read())?;
-    match &cmd {
-        PolicyCmd::Show => ctx.operator(&mut db, &rules).map(|_| ())?,
-        PolicyCmd::Set { .. } => ctx
-            .require(&mut db, &rules, &Action::ManagePolicy)
-            .map(|_| ())?,
-    }
+    let access = match &cmd {
+        PolicyCmd::Show => Access::Read,
+        PolicyCmd::Set { .. } => Access::Do(&Action::ManagePolicy),
+    };
+    let mut db = ctx.session(access)?.db;
     match cmd {
         PolicyCmd::Show => print(ctx, &policy::load(db.read())?, &[]),
         PolicyCmd::Set { pairs } => {

@@ -4,6 +4,7 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use super::Ctx;
+use super::session::Access;
 use super::signin;
 use crate::cli::TermsCmd;
 use crate::domain::scope::Action;
@@ -50,13 +51,11 @@ pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
     {
         return accept(ctx, username, code_stdin);
     }
-    let mut db = ctx.open()?;
-    let policy = crate::store::policy::load(db.read())?;
-    if let TermsCmd::Set { .. } = cmd {
-        ctx.require(&mut db, &policy, &Action::ManageTerms)?;
-    } else {
-        ctx.operator(&mut db, &policy)?;
-    }
+    let access = match cmd {
+        TermsCmd::Set { .. } => Access::Do(&Action::ManageTerms),
+        _ => Access::Read,
+    };
+    let mut db = ctx.session(access)?.db;
     match cmd {
         // Handled above: it authenticates before opening anything else.
         TermsCmd::Accept { .. } => {}

@@ -7,6 +7,7 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use super::input::{self, OsEntropy};
+use super::session::{Access, Session};
 use super::{Ctx, user};
 use crate::cli::TwofaCmd;
 use crate::domain::account::Account;
@@ -18,7 +19,7 @@ use crate::domain::secret::Secret;
 use crate::domain::totp::{STEP, TotpKey};
 use crate::error::{Exit, Failure};
 use crate::output::{qr, timestamp};
-use crate::store::{Store, policy, twofa};
+use crate::store::{Store, twofa};
 
 /// Wrong codes a person may type at enrolment before it gives up.
 const ENROL_TRIES: usize = 5;
@@ -26,12 +27,11 @@ const ENROL_TRIES: usize = 5;
 const SKEW_SEARCH: i64 = 20;
 
 pub fn run(ctx: &Ctx, cmd: TwofaCmd) -> Result<()> {
-    let mut db = ctx.open()?;
-    let rules = policy::load(db.read())?;
-    let op = match cmd {
-        TwofaCmd::Status { .. } => ctx.operator(&mut db, &rules)?,
-        _ => ctx.operator_for_change(&mut db, &rules)?,
+    let access = match cmd {
+        TwofaCmd::Status { .. } => Access::Read,
+        _ => Access::Change,
     };
+    let Session { mut db, rules, op } = ctx.session(access)?;
     match cmd {
         TwofaCmd::Enroll {
             username,

@@ -6,6 +6,7 @@ use serde_json::json;
 
 use crate::domain::scope::{self, Action, Operator};
 
+use super::session::{Access, Session};
 use super::{Ctx, facility, import, input, signin};
 use crate::cli::{ListFilter, UserCmd};
 use crate::domain::account::{Account, LockReason, PendingActions, Role, Status};
@@ -17,19 +18,20 @@ use crate::error::Failure;
 use crate::output::table;
 use crate::output::view::AccountView;
 use crate::store::accounts::{self, NewAccount};
-use crate::store::{Store, Tx, policy};
+use crate::store::{Store, Tx};
 
 pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
-    let mut db = ctx.open()?;
-    let rules = policy::load(db.read())?;
-    let op = if matches!(
+    let access = if matches!(
         cmd,
         UserCmd::List(_) | UserCmd::Show { .. } | UserCmd::Export { .. }
     ) {
-        ctx.operator(&mut db, &rules)?
+        Access::Read
     } else {
-        ctx.operator_for_change(&mut db, &rules)?
+        Access::Change
     };
+    let Session {
+        mut db, rules, op, ..
+    } = ctx.session(access)?;
     let cx = Cx { ctx, rules, op };
     match cmd {
         UserCmd::Add {
