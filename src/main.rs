@@ -1,6 +1,7 @@
 //! The `keyward` binary: parse, run, and turn the outcome into an exit code.
 
-use clap::Parser;
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -9,8 +10,14 @@ use keyward::{Cli, Exit};
 
 fn main() -> ExitCode {
     let json = std::env::args_os().any(|a| a == "--json");
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m).map(|cli| (cli, m)));
+    let cli = match parsed {
+        Ok((mut cli, matches)) => {
+            cli.db_from_argv = matches.value_source("db") == Some(ValueSource::CommandLine);
+            cli
+        }
         Err(e) if json && e.use_stderr() => {
             report(true, Exit::Usage, &clap_message(&e), None);
             return ExitCode::from(Exit::Usage.code());

@@ -44,9 +44,13 @@ Exit codes:
 #[command(name = "keyward", version, about, long_about = None)]
 #[command(after_long_help = EXIT_CODES_HELP, propagate_version = true)]
 pub struct Cli {
-    /// Database file [default: $XDG_DATA_HOME/keyward/keyward.db]
+    /// Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]
     #[arg(long, global = true, env = "KEYWARD_DB", value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
     pub db: Option<PathBuf>,
+
+    /// Whether `db` came from `--db` on the command line (not `KEYWARD_DB`).
+    #[arg(skip)]
+    pub db_from_argv: bool,
 
     /// Print one JSON document on stdout (errors as JSON on stderr)
     #[arg(long, global = true)]

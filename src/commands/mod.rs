@@ -28,13 +28,16 @@ use anyhow::Result;
 use std::path::PathBuf;
 
 use crate::cli::{Cli, Command};
-use crate::error::Exit;
+use crate::error::{Exit, Failure};
 use crate::output::Printer;
+use crate::store::location::Location;
 use crate::store::{self, Store, Tx};
 
 /// What every handler needs: where the database is, how to print, the time.
 pub struct Ctx {
     db: Option<PathBuf>,
+    /// Whether `db` came from `--db` (argv) rather than `KEYWARD_DB`.
+    db_from_argv: bool,
     pub out: Printer,
     pub yes: bool,
     clock: clock::Clock,
@@ -47,10 +50,23 @@ pub struct Ctx {
 
 impl Ctx {
     /// `--db`, else `KEYWARD_DB` (both via clap), else the platform data dir.
-    pub fn db_path(&self) -> Result<PathBuf> {
+    pub fn location(&self) -> Result<Location> {
         match &self.db {
-            Some(p) => Ok(p.clone()),
-            None => Ok(store::default_path()?),
+            Some(p) => Ok(Location::parse(p.clone(), self.db_from_argv)?),
+            None => Ok(Location::File(store::default_path()?)),
+        }
+    }
+
+    /// The SQLite file of the store; a PostgreSQL store is refused for now
+    /// (exit 1, naming the server).
+    pub fn db_path(&self) -> Result<PathBuf> {
+        match self.location()? {
+            Location::File(path) => Ok(path),
+            Location::Server(server) => Err(Failure::refused(format!(
+                "{}: this build of keyward cannot use a PostgreSQL store yet; give a SQLite file with --db PATH",
+                server.shown()
+            ))
+            .into()),
         }
     }
 
@@ -110,6 +126,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
     stdin_use::check(&cli.command, &operator_args)?;
     let ctx = Ctx {
         db: cli.db,
+        db_from_argv: cli.db_from_argv,
         out: Printer { json: cli.json },
         yes: cli.yes,
         clock: clock::Clock::from_env()?,

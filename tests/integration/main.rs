@@ -32,6 +32,7 @@ mod signin_questions;
 mod signin_races;
 mod signin_terms;
 mod store;
+mod store_location;
 mod twofa_enroll;
 mod twofa_pty;
 mod twofa_qr;
