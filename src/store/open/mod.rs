@@ -1,0 +1,148 @@
+//! Finding, creating and opening the database file: permissions, pragmas and
+//! migrations tracked with `PRAGMA user_version`. Opening an existing file
+//! lives here; `connection` holds the per-connection settings, `create` the
+//! making of a new file and `migrate` the schema and its header.
+
+// Opening, creating and migrating a file are the store's own transactions.
+#![allow(clippy::disallowed_methods)]
+
+mod connection;
+mod create;
+mod migrate;
+
+pub use create::folder_is_shared;
+pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
+
+pub(super) use connection::{BUSY_TIMEOUT, connect};
+pub(super) use create::{Folder, new_private_file, publish};
+pub(super) use migrate::header;
+
+use rusqlite::Connection;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(
+        "no keyward database at {0}; create one with `keyward init --admin USERNAME` (or point --db / KEYWARD_DB at an existing one)"
+    )]
+    Missing(PathBuf),
+    #[error("a database already exists at {0}; refusing to overwrite it")]
+    Exists(PathBuf),
+    #[error(
+        "the folder {0} does not exist; create it first (keyward never creates folders for a backup)"
+    )]
+    MissingFolder(PathBuf),
+    #[error("{0} is not a folder; give a path inside an existing folder")]
+    NotAFolder(PathBuf),
+    #[error("{0} is a directory; give the path of the database file, e.g. {0}/keyward.db")]
+    Directory(PathBuf),
+    #[error("{0} is not a keyward database (wrong --db path?)")]
+    Foreign(PathBuf),
+    #[error(
+        "{path} has schema version {found}, newer than this keyward understands ({SCHEMA_VERSION}); upgrade keyward. The file was not changed"
+    )]
+    TooNew { path: PathBuf, found: i64 },
+    #[error("cannot find a data directory; set --db or KEYWARD_DB")]
+    NoDataDir,
+    // The cause is part of the message, not a `source`, so it prints once.
+    #[error("cannot access {path}: {cause}")]
+    Io { path: PathBuf, cause: io::Error },
+    #[error("database {path}: {cause}")]
+    Sqlite {
+        path: PathBuf,
+        cause: rusqlite::Error,
+    },
+}
+
+/// An open, migrated database.
+pub struct Store {
+    pub(in crate::store) conn: Connection,
+    pub path: PathBuf,
+}
+
+/// `$XDG_DATA_HOME/keyward/keyward.db` or the platform's equivalent.
+pub fn default_path() -> Result<PathBuf, OpenError> {
+    directories::ProjectDirs::from("", "", "keyward")
+        .map(|d| d.data_dir().join("keyward.db"))
+        .ok_or(OpenError::NoDataDir)
+}
+
+impl Store {
+    /// Open an existing database; never creates anything.
+    pub fn open(path: &Path) -> Result<Store, OpenError> {
+        match probe(path)? {
+            None => return Err(OpenError::Missing(path.to_path_buf())),
+            Some(m) if m.is_dir() => return Err(OpenError::Directory(path.to_path_buf())),
+            Some(_) => {}
+        }
+        let sql = |cause| OpenError::Sqlite {
+            path: path.to_path_buf(),
+            cause,
+        };
+        let conn = connect(path).map_err(sql)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
+        // Read-only checks first: a foreign or newer file must stay untouched.
+        let (app_id, version) = match header(&conn) {
+            Ok(h) => h,
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::NotADatabase =>
+            {
+                return Err(OpenError::Foreign(path.to_path_buf()));
+            }
+            Err(e) => return Err(sql(e)),
+        };
+        if app_id != APPLICATION_ID {
+            return Err(OpenError::Foreign(path.to_path_buf()));
+        }
+        if version > SCHEMA_VERSION {
+            return Err(OpenError::TooNew {
+                path: path.to_path_buf(),
+                found: version,
+            });
+        }
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.configure().map_err(sql)?;
+        store.migrate().map_err(sql)?;
+        Ok(store)
+    }
+}
+
+/// What is at `path`, if anything; permission problems are errors, not "missing".
+fn probe(path: &Path) -> Result<Option<fs::Metadata>, OpenError> {
+    match fs::metadata(path) {
+        Ok(m) => Ok(Some(m)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(cause) => Err(OpenError::Io {
+            path: path.to_path_buf(),
+            cause,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_older_schema_is_migrated_on_open() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("old.db");
+        {
+            let conn = Connection::open(&path)?;
+            conn.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
+        }
+        let store = Store::open(&path)?;
+        let tables: i64 = store.conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'account'",
+            [],
+            |r| r.get(0),
+        )?;
+        assert_eq!(tables, 1);
+        Ok(())
+    }
+}
