@@ -103,6 +103,18 @@ fn each_weaker_parameter_triggers_the_upgrade_and_a_current_hash_does_not() {
     }
 }
 
+/// Found in review: the import cap allows t > 10 when m is small, and the
+/// verify ceiling must follow it, or such an account can never sign in
+/// (and locks itself with the right password).
+#[test]
+fn a_migrated_hash_with_many_passes_signs_in_and_is_upgraded() {
+    let hash = phc_hash_with(Algorithm::Argon2id, Version::V0x13, (4096, 12, 1), PW);
+    let env = imported(&hash);
+    assert_code(&env.auth("mig", PW), 0);
+    assert!(env.password_hash("mig").starts_with(CURRENT));
+    assert_eq!(env.audit_count("password.rehash"), 1);
+}
+
 #[test]
 fn an_enrolled_account_is_upgraded_only_once_its_code_is_right() {
     let weak = phc_hash_with(Algorithm::Argon2id, Version::V0x13, (1024, 1, 1), PW);
@@ -160,4 +172,21 @@ fn a_migrated_hash_above_four_times_the_cost_is_refused_at_import() {
         at_limit,
         "stronger than current: kept"
     );
+}
+
+/// Found in review: a refused hash in a row with `must_change=false` got a
+/// second, wrong message ("needs a password or password_hash"), and the
+/// first field of a string that is not Argon2 was repeated (it may be a
+/// password typed into the wrong column).
+#[test]
+fn a_refused_hash_gets_one_message_that_repeats_nothing() {
+    let env = TestEnv::with_db();
+    let csv =
+        format!("{IMPORT_HEADER},password_hash,must_change\nmig,,user,,,$Summer2024!,false\n");
+    let out = env.import(&csv, &[]);
+    assert_code(&out, 65);
+    let err = stderr(&out);
+    assert!(err.contains("an unknown scheme"), "{err}");
+    assert!(!err.contains("Summer"), "{err}");
+    assert!(!err.contains("must_change"), "{err}");
 }

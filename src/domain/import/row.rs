@@ -155,6 +155,7 @@ pub(super) fn row(
         }
     }
     let hash = hash.trim();
+    let gave_neither = plain.expose().is_empty() && hash.is_empty();
     let password = match (plain.expose().is_empty(), hash.is_empty()) {
         (false, false) => {
             problems.push("give either password or password_hash, not both".into());
@@ -186,7 +187,9 @@ pub(super) fn row(
         "" => !matches!(password, PasswordSource::Hash(_)),
         "true" | "yes" | "1" => true,
         "false" | "no" | "0" => {
-            if password == PasswordSource::Generate {
+            // Only when the row gave neither: a refused hash or password
+            // has its own message already.
+            if gave_neither {
                 problems.push(
                     "must_change=false needs a password or password_hash: a generated password is temporary"
                         .into(),

@@ -47,11 +47,20 @@ const CURRENT: Argon2 = Argon2::new(
 );
 
 /// Highest costs a stored hash may have for keyward to compute it at all:
-/// what imports accepted before the 4x rule. A string above them (a damaged
-/// or tampered store) matches nothing instead of taking seconds and gigabytes.
+/// whatever an import accepts now ([`check_phc`]: m x t within 4x a new
+/// hash) or accepted before the 4x rule (m <= 262144 KiB, t <= 10). A string
+/// above both (a damaged or tampered store) matches nothing instead of
+/// taking seconds and gigabytes.
 const VERIFY_MAX_M_COST: u32 = 262_144;
-const VERIFY_MAX_T_COST: u32 = 10;
+const VERIFY_MAX_T_COST_BEFORE: u32 = 10;
 const VERIFY_MAX_P_COST: u32 = 16;
+
+fn computable(p: &Params) -> bool {
+    let work = u64::from(p.memory_kib()) * u64::from(p.passes());
+    p.memory_kib() <= VERIFY_MAX_M_COST
+        && p.lanes() <= VERIFY_MAX_P_COST
+        && (p.passes() <= VERIFY_MAX_T_COST_BEFORE || work <= MAX_IMPORTED_WORK)
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum PasswordError {
@@ -167,10 +176,7 @@ fn verify_in(
         return Ok(false);
     };
     let p = d.params;
-    if p.memory_kib() > VERIFY_MAX_M_COST
-        || p.passes() > VERIFY_MAX_T_COST
-        || p.lanes() > VERIFY_MAX_P_COST
-    {
+    if !computable(&p) {
         return Ok(false);
     }
     let outcome = match pooled {

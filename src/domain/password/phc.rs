@@ -39,6 +39,22 @@ pub enum HashProblem {
     Output,
 }
 
+/// Other password-hash schemes by the first field of their strings, so
+/// that the message can name the one a file holds.
+const KNOWN_SCHEMES: [(&str, &str); 11] = [
+    ("2a", "bcrypt"),
+    ("2b", "bcrypt"),
+    ("2y", "bcrypt"),
+    ("scrypt", "scrypt"),
+    ("1", "MD5-crypt"),
+    ("5", "SHA-256-crypt"),
+    ("6", "SHA-512-crypt"),
+    ("y", "yescrypt"),
+    ("pbkdf2", "PBKDF2"),
+    ("pbkdf2-sha256", "PBKDF2"),
+    ("pbkdf2-sha512", "PBKDF2"),
+];
+
 /// The algorithm a PHC string names by its first field, if it is Argon2.
 fn algorithm_of(phc: &str) -> Result<Algorithm, HashProblem> {
     let name = phc
@@ -50,12 +66,14 @@ fn algorithm_of(phc: &str) -> Result<Algorithm, HashProblem> {
         "argon2i" => Ok(Algorithm::Argon2i),
         "argon2d" => Ok(Algorithm::Argon2d),
         "" => Err(HashProblem::NotPhc),
+        // Only a scheme we know by name is repeated: the field could be
+        // anything (a password pasted into the wrong column).
         other => Err(HashProblem::NotArgon2(
-            other
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .take(20)
-                .collect(),
+            KNOWN_SCHEMES
+                .iter()
+                .find(|(id, _)| *id == other)
+                .map_or("an unknown scheme", |(_, name)| *name)
+                .to_string(),
         )),
     }
 }
@@ -135,13 +153,16 @@ pub fn check_phc(phc: &str) -> Result<(), HashProblem> {
 /// re-hashed at the next successful sign-in: another algorithm than
 /// Argon2id, version 0x10, less memory or fewer passes, more lanes (which an
 /// attacker can spread over cores), or a shorter salt or tag. A hash that is
-/// stronger in one respect and weaker in another is weaker. Strings that do
-/// not decode are not upgraded (they match no password anyway).
+/// stronger in one respect and weaker in another is weaker. A hash that
+/// costs more than an import allows (one imported before the 4x rule) is
+/// re-hashed too, so it stops costing that at every sign-in. Strings that
+/// do not decode are not upgraded (they match no password anyway).
 pub fn needs_upgrade(phc: &str) -> bool {
     let Ok(d) = decode(phc) else {
         return false;
     };
-    d.algorithm != Algorithm::Argon2id
+    check_phc(phc) == Err(HashProblem::TooCostly)
+        || d.algorithm != Algorithm::Argon2id
         || d.version != Version::V0x13
         || d.params.memory_kib() < M_COST
         || d.params.passes() < T_COST

@@ -241,7 +241,7 @@ fn migrated_hashes_are_checked_without_being_echoed() {
         ("not a hash".into(), HashProblem::NotPhc),
         (
             "$2b$12$abcdefghijklmnopqrstuv".into(),
-            HashProblem::NotArgon2("2b".into()),
+            HashProblem::NotArgon2("bcrypt".into()),
         ),
         (
             format!("$scrypt$ln=16,r=8,p=1${salt}${tag}"),
@@ -310,6 +310,60 @@ fn migrated_hashes_above_four_times_the_cost_are_refused() {
                 message.contains("m <= 77824 KiB") && message.contains("4 times"),
                 "{message}"
             );
+        }
+    }
+}
+
+/// Whatever an import accepts must verify: the import cap lets t go past
+/// the old verify ceiling of 10 when m is small (m x t within the cap).
+#[test]
+fn every_hash_the_import_cap_accepts_verifies() -> Result<(), PasswordError> {
+    for (m, t) in [(4096, 12), (8, 100), (1024, 16)] {
+        let phc = rc_phc(
+            RcAlgorithm::Argon2id,
+            RcVersion::V0x13,
+            m,
+            t,
+            1,
+            32,
+            "Right-pw-42!",
+        );
+        assert_eq!(check_phc(&phc), Ok(()), "{phc}");
+        assert!(verify(&secret("Right-pw-42!"), &phc)?, "{phc}");
+        assert!(!verify(&secret("Right-pw-43!"), &phc)?, "{phc}");
+    }
+    Ok(())
+}
+
+/// A hash above the cap (imported before it) is re-hashed at the next
+/// sign-in, so it stops costing seconds at every one.
+#[test]
+fn a_hash_above_the_cap_wants_an_upgrade_even_when_stronger() {
+    let tail = "$f2S9F36Xis6lPk4OG2glpQ$G0s2FxHoTrQJxnwrJFEx/Bw97pRROK9uFpb1N+8BPJI";
+    assert!(needs_upgrade(&format!(
+        "$argon2id$v=19$m=262144,t=10,p=1{tail}"
+    )));
+    assert!(needs_upgrade(&format!(
+        "$argon2id$v=19$m=19456,t=10,p=1{tail}"
+    )));
+    assert!(!needs_upgrade(&format!(
+        "$argon2id$v=19$m=77824,t=2,p=1{tail}"
+    )));
+}
+
+/// The first field of a string that is not Argon2 may be anything, even a
+/// password typed into the wrong column: only known scheme names are said.
+#[test]
+fn only_known_scheme_names_are_repeated() {
+    for (phc, said) in [
+        ("$Summer2024!", "an unknown scheme"),
+        ("$6$rounds=5000$salt$hash", "SHA-512-crypt"),
+        ("$y$j9T$salt$hash", "yescrypt"),
+    ] {
+        let got = check_phc(phc);
+        assert_eq!(got, Err(HashProblem::NotArgon2(said.into())), "{phc}");
+        if let Err(p) = got {
+            assert!(!p.to_string().contains("Summer"), "{p}");
         }
     }
 }
