@@ -106,7 +106,7 @@ pub enum Command {
         /// Username [default: asked]
         username: Option<String>,
     },
-    /// Check a password for scripts and other programs (exit 0 ok, 3 failed, 4 locked/disabled, 5 action required)
+    /// Check a password for scripts and other programs (exit 0 ok, 3 failed, 4 locked/disabled, 5 action required; 65 when stdin holds no usable password)
     Auth {
         /// Username
         username: String,

@@ -112,7 +112,8 @@ pub enum UserCmd {
     /// export` writes them) loses the `'`. With --format json, the file is the
     /// JSON array `user export --format json` writes. The whole file is checked first:
     /// every bad row is reported with its line number and nothing is written
-    /// (exit 65). Passwords are then hashed on every core and all rows are
+    /// (exit 65 for bad data, 6 for rows the operator may not create, 8 for
+    /// usernames that exist with --on-conflict fail). Passwords are then hashed on every core and all rows are
     /// written in one transaction. Generated passwords go to --credentials-out,
     /// or to stdout as CSV (username,temporary_password), or in the JSON document.
     Import {

@@ -63,7 +63,7 @@ impl Ctx {
         match self.location()? {
             Location::File(path) => Ok(path),
             Location::Server(server) => Err(Failure::refused(format!(
-                "{}: this build of keyward cannot use a PostgreSQL store yet; give a SQLite file with --db PATH",
+                "{}: this build of keyward cannot use a PostgreSQL store yet; give a SQLite file with --db PATH or KEYWARD_DB",
                 server.shown()
             ))
             .into()),

@@ -23,22 +23,33 @@ pub struct Server {
 }
 
 impl Server {
-    /// The URI without any password, for messages.
+    /// The URI without any password, for messages: every TCP host with
+    /// its port (IPv6 in brackets), socket folders as `?host=`.
     pub fn shown(&self) -> String {
         let c = &self.config;
         let user = c.get_user().map(|u| format!("{u}@")).unwrap_or_default();
-        let host = match c.get_hosts().first() {
-            Some(Host::Tcp(h)) => h.clone(),
-            Some(Host::Unix(p)) => p.display().to_string(),
-            None => "localhost".into(),
-        };
-        let port = c
-            .get_ports()
-            .first()
-            .map(|p| format!(":{p}"))
-            .unwrap_or_default();
+        let ports = c.get_ports();
+        let mut tcp = Vec::new();
+        let mut sockets = Vec::new();
+        for (i, host) in c.get_hosts().iter().enumerate() {
+            let port = ports
+                .get(i)
+                .or(ports.first())
+                .map(|p| format!(":{p}"))
+                .unwrap_or_default();
+            match host {
+                Host::Tcp(h) if h.contains(':') => tcp.push(format!("[{h}]{port}")),
+                Host::Tcp(h) => tcp.push(format!("{h}{port}")),
+                Host::Unix(p) => sockets.push(format!("host={}", p.display())),
+            }
+        }
         let db = c.get_dbname().unwrap_or_default();
-        format!("postgresql://{user}{host}{port}/{db}")
+        let query = if sockets.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", sockets.join("&"))
+        };
+        format!("postgresql://{user}{}/{db}{query}", tcp.join(","))
     }
 }
 
@@ -120,6 +131,29 @@ mod tests {
                 matches!(parse(url, false), Ok(Location::Server(_))),
                 "from the environment"
             );
+        }
+    }
+
+    #[test]
+    fn the_server_is_shown_as_it_was_meant() {
+        for (url, shown) in [
+            (
+                "postgresql://u:pw@[::1]:5433/d",
+                "postgresql://u@[::1]:5433/d",
+            ),
+            (
+                "postgresql://u@h1:5432,h2:5433/d",
+                "postgresql://u@h1:5432,h2:5433/d",
+            ),
+            (
+                "postgresql://u@/db?host=/var/run/postgresql",
+                "postgresql://u@/db?host=/var/run/postgresql",
+            ),
+        ] {
+            match parse(url, false) {
+                Ok(Location::Server(s)) => assert_eq!(s.shown(), shown, "{url}"),
+                _ => panic!("{url} is a server"),
+            }
         }
     }
 

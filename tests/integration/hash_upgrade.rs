@@ -64,8 +64,14 @@ fn a_weaker_hash_is_replaced_at_the_first_successful_sign_in_only() {
         .collect();
     assert_eq!(rows.len(), 1);
     let details = audit_details(&rows[0]);
-    assert_eq!(details["from"], "argon2i v=16 m=4096 t=3 p=4", "{details}");
-    assert_eq!(details["to"], "argon2id v=19 m=19456 t=2 p=1", "{details}");
+    assert_eq!(
+        details["from"], "argon2i v=16 m=4096 t=3 p=4 salt=17 tag=32",
+        "{details}"
+    );
+    assert_eq!(
+        details["to"], "argon2id v=19 m=19456 t=2 p=1 salt=16 tag=32",
+        "{details}"
+    );
     assert!(
         !rows[0].to_string().contains(&weak[30..]),
         "no salt or tag in the audit row"

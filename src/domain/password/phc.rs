@@ -172,15 +172,18 @@ pub fn needs_upgrade(phc: &str) -> bool {
 }
 
 /// The parameters of a stored hash, for audit rows: `argon2id v=19
-/// m=19456 t=2 p=1` (never its salt or tag).
+/// m=19456 t=2 p=1 salt=16 tag=32` (lengths in bytes; never the salt or
+/// the tag themselves).
 pub fn parameters(phc: &str) -> Option<String> {
     let d = decode(phc).ok()?;
     Some(format!(
-        "{} v={} m={} t={} p={}",
+        "{} v={} m={} t={} p={} salt={} tag={}",
         d.algorithm.as_str(),
         d.version.as_u32(),
         d.params.memory_kib(),
         d.params.passes(),
-        d.params.lanes()
+        d.params.lanes(),
+        d.salt.len(),
+        d.hash.len()
     ))
 }
