@@ -618,7 +618,7 @@ fn import_generated(
                     for _ in 0..HASH_SAMPLES_PER_ROUND {
                         let (t, r) = time_it(|| reused.hash(&pw, &mut OsEntropy));
                         r?;
-                        let (t2, r) = time_it(|| password::hash(&pw));
+                        let (t2, r) = time_it(|| password::hash(&pw, &mut OsEntropy));
                         r?;
                         let t3 = match c.as_deref_mut() {
                             Some(c) => Some(c.hash("Bench#hsh42")?),
@@ -1408,7 +1408,7 @@ fn hash_vs_c(c: &mut CRef, summary: &mut Summary) -> Res<()> {
     let mut theirs = Vec::new();
     let mut rc = Vec::new();
     for round in 0..=HASH_PAIRS {
-        let (t, r) = time_it(|| password::hash(&pw));
+        let (t, r) = time_it(|| password::hash(&pw, &mut OsEntropy));
         r?;
         let tc = c.hash("Bench#hsh42")?;
         let mut out = [0u8; 32];

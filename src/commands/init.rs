@@ -3,6 +3,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
+use super::input::OsEntropy;
 use super::{Ctx, input};
 use crate::domain::account::{PendingActions, Role};
 use crate::domain::names::Username;
@@ -34,7 +35,7 @@ pub fn run(ctx: &Ctx, admin: &str, password_stdin: bool) -> Result<()> {
         username.as_str(),
         &input::no_extra_rules,
     )?;
-    let hash = password::hash(&password.secret)?;
+    let hash = password::hash(&password.secret, &mut OsEntropy)?;
 
     Store::create(&path, |tx| -> Result<()> {
         policy::save(tx, &rules)?;

@@ -3,6 +3,7 @@
 use anyhow::Result;
 use std::io::BufRead;
 
+use super::input::OsEntropy;
 use super::signin::{self, refusal};
 use super::{Ctx, input};
 use crate::cli::QuestionsCmd;
@@ -58,7 +59,10 @@ fn set(ctx: &Ctx, username: Option<String>, password_stdin: bool, code_stdin: bo
     let chosen = catalogue::validate(&raw, today)?;
     let mut hashed = Vec::with_capacity(chosen.len());
     for (q, answer) in &chosen {
-        hashed.push((q.id, password::hash(&Secret::new(answer.clone()))?));
+        hashed.push((
+            q.id,
+            password::hash(&Secret::new(answer.clone()), &mut OsEntropy)?,
+        ));
     }
     ctx.own_change(&mut db, &rules, c.id, |tx| -> Result<()> {
         questions::replace(tx, c.id, &hashed, ctx.now())?;
@@ -177,7 +181,7 @@ pub fn forgot(ctx: &Ctx, username: Option<String>) -> Result<()> {
         input::chosen_password(false, true, &rules, &c.username, &history)?
     };
     let new = chosen.ok_or_else(|| Failure::usage("no terminal to ask for a new password"))?;
-    let hash = password::hash(&new)?;
+    let hash = password::hash(&new, &mut OsEntropy)?;
     ctx.own_change(&mut db, &rules, c.id, |tx| -> Result<()> {
         // Seed: the reset removes two-factor authentication, and the terms
         // must be accepted again.

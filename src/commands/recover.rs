@@ -7,6 +7,7 @@
 use anyhow::Result;
 use serde_json::json;
 
+use super::input::OsEntropy;
 use super::{Ctx, input, signin, user};
 use crate::domain::account::{PendingActions, Role};
 use crate::domain::password;
@@ -29,7 +30,7 @@ pub fn run(ctx: &Ctx, username: &str, password_stdin: bool) -> Result<()> {
         let history = signin::history_rule(db.read(), &rules, a.id);
         input::new_password(password_stdin, false, &rules, &a.username, &history)?
     };
-    let hash = password::hash(&pw.secret)?;
+    let hash = password::hash(&pw.secret, &mut OsEntropy)?;
     let after = ctx.change_account(&mut db, username, &Action::ChangeAccount, |c, a| {
         support_only(a.role, &a.username)?;
         let pending = PendingActions::AFTER_ADMIN_EVENT;

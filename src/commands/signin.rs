@@ -6,6 +6,7 @@
 use anyhow::Result;
 use serde_json::json;
 
+use super::input::OsEntropy;
 use super::{Ctx, input};
 use crate::domain::backup_codes;
 use crate::domain::names::Username;
@@ -123,7 +124,7 @@ pub fn check_password(
     if password::verify(pw, &candidate.password_hash)? {
         // A password hashing refuses (empty, from an old import) keeps its hash.
         let upgrade = password::needs_upgrade(&candidate.password_hash)
-            .then(|| password::hash(pw).ok())
+            .then(|| password::hash(pw, &mut OsEntropy).ok())
             .flatten()
             .map(|new| Upgrade {
                 old: candidate.password_hash.clone(),
@@ -416,7 +417,7 @@ pub fn store_own_password(
     id: i64,
     new: &Secret,
 ) -> Result<()> {
-    let hash = password::hash(new)?;
+    let hash = password::hash(new, &mut OsEntropy)?;
     ctx.own_change(db, rules, id, |tx| -> Result<()> {
         accounts::set_password(tx, id, &hash, false, None, ctx.now())?;
         let name = rows::by_id(tx, id)?.map(|c| c.username);

@@ -6,6 +6,7 @@ use serde_json::json;
 
 use crate::domain::scope::{self, Action, Operator};
 
+use super::input::OsEntropy;
 use super::session::{Access, Session};
 use super::{Ctx, facility, import, input, signin};
 use crate::cli::{ListFilter, UserCmd};
@@ -314,7 +315,7 @@ impl Cx<'_> {
             username.as_str(),
             &input::no_extra_rules,
         )?;
-        let hash = password::hash(&pw.secret)?;
+        let hash = password::hash(&pw.secret, &mut OsEntropy)?;
         let created = self.ctx.change(db, &create, |c| -> Result<Account> {
             let tx = c.tx;
             refuse_existing(tx, &username)?;
@@ -388,7 +389,7 @@ impl Cx<'_> {
             let history = signin::history_rule(db.read(), &self.rules, a.id);
             input::new_password(password_stdin, false, &self.rules, &a.username, &history)?
         };
-        let hash = password::hash(&pw.secret)?;
+        let hash = password::hash(&pw.secret, &mut OsEntropy)?;
         let after = self
             .ctx
             .change_account(db, username, &Action::ChangeAccount, |c, a| {

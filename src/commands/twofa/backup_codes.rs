@@ -71,7 +71,7 @@ pub(super) fn new_codes() -> Result<(Vec<Secret>, Vec<String>)> {
     let codes = backup_codes::generate(&mut OsEntropy)?;
     let hashes = codes
         .iter()
-        .map(|c| password::hash(&backup_codes::normalise(c.expose())))
+        .map(|c| password::hash(&backup_codes::normalise(c.expose()), &mut OsEntropy))
         .collect::<Result<Vec<_>, _>>()?;
     Ok((codes, hashes))
 }

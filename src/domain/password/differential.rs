@@ -7,6 +7,7 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2_rust::params::TagLen;
 use proptest::prelude::*;
 
+use super::tests::OsEntropy;
 use super::*;
 
 fn rc_algorithm(a: Algorithm) -> argon2::Algorithm {
@@ -101,7 +102,7 @@ proptest! {
 #[test]
 fn keywards_own_hashes_verify_in_rustcrypto() -> Result<(), PasswordError> {
     for pw in ["Pass#word1", "ü-ñ-€ 42", &"x".repeat(MAX_PASSWORD_BYTES)] {
-        let phc = hash(&Secret::new(pw.into()))?;
+        let phc = hash(&Secret::new(pw.into()), &mut OsEntropy)?;
         let parsed = argon2::PasswordHash::new(&phc).map_err(|_| PasswordError::BadHash)?;
         assert!(
             argon2::Argon2::default()

@@ -89,19 +89,12 @@ pub fn check_size(password: &Secret) -> Result<(), PasswordError> {
     }
 }
 
-/// The OS CSPRNG, for the salts of single hashes.
-struct OsSalt;
-impl Entropy for OsSalt {
-    fn fill(&mut self, buf: &mut [u8]) -> Result<(), PasswordError> {
-        getrandom::fill(buf).map_err(|e| PasswordError::Random(e.to_string()))
-    }
-}
-
-/// Hash a password into an Argon2id PHC string with a fresh random salt.
-pub fn hash(password: &Secret) -> Result<String, PasswordError> {
+/// Hash a password into an Argon2id PHC string with a fresh salt from `rng`
+/// (the OS CSPRNG in the binary, passed in like the clock).
+pub fn hash(password: &Secret, rng: &mut dyn Entropy) -> Result<String, PasswordError> {
     check_size(password)?;
     let mut salt = [0u8; SALT_BYTES];
-    OsSalt.fill(&mut salt)?;
+    rng.fill(&mut salt)?;
     CURRENT
         .hash_encoded(password.expose().as_bytes(), &salt)
         .map_err(failed)

@@ -36,7 +36,7 @@ fn secret(s: &str) -> Secret {
 }
 
 /// The OS CSPRNG, for the reusable hasher's salts.
-struct OsEntropy;
+pub(super) struct OsEntropy;
 impl Entropy for OsEntropy {
     fn fill(&mut self, buf: &mut [u8]) -> Result<(), PasswordError> {
         getrandom::fill(buf).map_err(|e| PasswordError::Random(e.to_string()))
@@ -45,13 +45,17 @@ impl Entropy for OsEntropy {
 
 #[test]
 fn hashes_are_argon2id_phc_that_verify_here_and_in_rustcrypto() -> Result<(), PasswordError> {
-    let phc = hash(&secret("S3cret!pw"))?;
+    let phc = hash(&secret("S3cret!pw"), &mut OsEntropy)?;
     assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{phc}");
     assert!(verify(&secret("S3cret!pw"), &phc)?);
     assert!(!verify(&secret("S3cret!pW"), &phc)?);
     assert!(rc_verifies("S3cret!pw", &phc));
     assert!(!rc_verifies("S3cret!pW", &phc));
-    assert_ne!(phc, hash(&secret("S3cret!pw"))?, "salts differ");
+    assert_ne!(
+        phc,
+        hash(&secret("S3cret!pw"), &mut OsEntropy)?,
+        "salts differ"
+    );
     assert!(!needs_upgrade(&phc), "a new hash is current");
     assert_eq!(check_phc(&phc), Ok(()));
     Ok(())
@@ -110,7 +114,7 @@ fn a_reused_block_verifies_like_rustcrypto() -> Result<(), PasswordError> {
     ] {
         stored.push(rc_phc(algorithm, version, m, t, 1, out, "Pass#word1"));
     }
-    stored.push(hash(&secret("Pass#word1"))?);
+    stored.push(hash(&secret("Pass#word1"), &mut OsEntropy)?);
     stored.push(hasher.hash(&secret("Pass#word1"), &mut OsEntropy)?);
     for phc in &stored {
         for typed in ["Pass#word1", "Pass#word2", "pass#word1", ""] {
@@ -178,7 +182,8 @@ fn the_dummy_hash_costs_what_a_real_one_costs() -> Result<(), PasswordError> {
     // Same algorithm, version, costs, salt and tag lengths as a new hash,
     // so the unknown-user path runs the same computation.
     let dummy = phc::decode(DUMMY_HASH).map_err(|_| PasswordError::BadHash)?;
-    let real = phc::decode(&hash(&secret("anything"))?).map_err(|_| PasswordError::BadHash)?;
+    let real = phc::decode(&hash(&secret("anything"), &mut OsEntropy)?)
+        .map_err(|_| PasswordError::BadHash)?;
     assert_eq!(
         (
             dummy.algorithm,
@@ -203,10 +208,13 @@ fn the_dummy_hash_costs_what_a_real_one_costs() -> Result<(), PasswordError> {
 #[test]
 fn oversized_and_empty_passwords_are_refused_before_hashing() {
     assert!(matches!(
-        hash(&secret(&"x".repeat(1025))),
+        hash(&secret(&"x".repeat(1025)), &mut OsEntropy),
         Err(PasswordError::TooLong)
     ));
-    assert!(matches!(hash(&secret("")), Err(PasswordError::Empty)));
+    assert!(matches!(
+        hash(&secret(""), &mut OsEntropy),
+        Err(PasswordError::Empty)
+    ));
 }
 
 #[test]
