@@ -8,7 +8,6 @@ pub mod facilities;
 pub mod location;
 pub mod maintenance;
 pub mod open;
-pub mod pgpass;
 pub mod policy;
 pub mod questions;
 pub mod scratch;
