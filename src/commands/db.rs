@@ -26,7 +26,13 @@ fn backup(ctx: &Ctx, db: &mut Store, file: &Path) -> Result<()> {
     // transaction of the audit row, and the copy is made (and published)
     // within it: an operator who loses that right while the command waits
     // gets no file. A commit that fails after the copy removes it.
-    let src = db.path.clone();
+    let Some(src) = db.file().map(Path::to_path_buf) else {
+        return Err(Failure::refused(format!(
+            "{}: backing up a PostgreSQL store is not built yet; use pg_dump",
+            db.shown()
+        ))
+        .into());
+    };
     let mut published = false;
     let done = ctx.change(db, &Action::ViewAudit, |c| {
         let accounts = Store::backup(&src, file)?;

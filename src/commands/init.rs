@@ -10,8 +10,9 @@ use crate::domain::names::Username;
 use crate::domain::password;
 use crate::domain::policy::Policy;
 use crate::store::accounts::{self, NewAccount};
+use crate::store::location::Location;
 use crate::store::open::folder_is_shared;
-use crate::store::{Store, policy, terms};
+use crate::store::{Store, Tx, policy, terms};
 
 #[derive(Serialize)]
 struct Created<'a> {
@@ -24,9 +25,12 @@ struct Created<'a> {
 
 pub fn run(ctx: &Ctx, admin: &str, password_stdin: bool) -> Result<()> {
     let username = Username::parse(admin)?;
-    let path = ctx.db_path()?;
-    // Refuse before asking for a password; Store::create checks again atomically.
-    Store::refuse_existing(&path)?;
+    let location = ctx.location()?;
+    // Refuse before asking for a password; creating checks again atomically.
+    match &location {
+        Location::File(path) => Store::refuse_existing(path)?,
+        Location::Server(server) => Store::refuse_existing_server(server)?,
+    }
     let rules = Policy::default();
     let password = input::new_password(
         password_stdin,
@@ -37,7 +41,7 @@ pub fn run(ctx: &Ctx, admin: &str, password_stdin: bool) -> Result<()> {
     )?;
     let hash = password::hash(&password.secret, &mut OsEntropy)?;
 
-    Store::create(&path, |tx| -> Result<()> {
+    let seed = |tx: Tx<'_>| -> Result<()> {
         policy::save(tx, &rules)?;
         ctx.audit(
             tx,
@@ -71,26 +75,35 @@ pub fn run(ctx: &Ctx, admin: &str, password_stdin: bool) -> Result<()> {
         )?;
         terms::accept(tx, id, version, ctx.now())?;
         Ok(())
-    })?;
+    };
+    let database = match &location {
+        Location::File(path) => {
+            Store::create(path, seed)?;
+            path.display().to_string()
+        }
+        Location::Server(server) => {
+            Store::create_server(server, seed)?;
+            server.shown()
+        }
+    };
 
     let shown = password.shown().map(|s| s.expose());
+    let mut human = format!("Created {database} with the support account {username}.");
     let doc = Created {
-        database: path.display().to_string(),
+        database,
         username: username.as_str(),
         role: Role::Support,
         temporary_password: shown,
     };
-    if folder_is_shared(&path) {
+    if let Location::File(path) = &location
+        && folder_is_shared(path)
+    {
         eprintln!(
             "warning: other users can write to the folder of {}; they could replace the database. \
              Keep it in a folder only you can write (chmod 700).",
             path.display()
         );
     }
-    let mut human = format!(
-        "Created {} with the support account {username}.",
-        path.display()
-    );
     if let Some(pw) = shown {
         human.push_str(&format!(
             "\nPassword for {username} (shown once, store it safely): {pw}"

@@ -28,7 +28,7 @@ use anyhow::Result;
 use std::path::PathBuf;
 
 use crate::cli::{Cli, Command};
-use crate::error::{Exit, Failure};
+use crate::error::Exit;
 use crate::output::Printer;
 use crate::store::location::Location;
 use crate::store::{self, Store, Tx};
@@ -54,19 +54,6 @@ impl Ctx {
         match &self.db {
             Some(p) => Ok(Location::parse(p.clone(), self.db_from_argv)?),
             None => Ok(Location::File(store::default_path()?)),
-        }
-    }
-
-    /// The SQLite file of the store; a PostgreSQL store is refused for now
-    /// (exit 1, naming the server).
-    pub fn db_path(&self) -> Result<PathBuf> {
-        match self.location()? {
-            Location::File(path) => Ok(path),
-            Location::Server(server) => Err(Failure::refused(format!(
-                "{}: this build of keyward cannot use a PostgreSQL store yet; give a SQLite file with --db PATH or KEYWARD_DB",
-                server.shown()
-            ))
-            .into()),
         }
     }
 
@@ -112,7 +99,10 @@ impl Ctx {
 
     /// Open the existing database (never creates one).
     pub fn open(&self) -> Result<Store> {
-        Ok(Store::open(&self.db_path()?)?)
+        Ok(match self.location()? {
+            Location::File(path) => Store::open(&path)?,
+            Location::Server(server) => Store::open_server(&server)?,
+        })
     }
 }
 

@@ -3,16 +3,15 @@
 
 use std::ops::ControlFlow;
 
-use rusqlite::params;
-
-use super::Tx;
+use super::sql::{self, args};
+use super::{Result, Tx};
 
 use crate::domain::audit::{self, Broken, Entry, GENESIS, Row, Verifier};
 
-/// Append one event after the current last row. Called inside `BEGIN
-/// IMMEDIATE`, so concurrent writers chain one after the other.
-pub fn append(conn: Tx<'_>, e: &Entry) -> rusqlite::Result<()> {
-    Chain::head(conn)?.append(conn, e)
+/// Append one event after the current last row. Called inside the store's
+/// write transaction, so concurrent writers chain one after the other.
+pub fn append(tx: Tx<'_>, e: &Entry) -> Result<()> {
+    Chain::head(tx)?.append(tx, e)
 }
 
 /// The end of the chain, kept in memory while one transaction appends many
@@ -24,43 +23,42 @@ pub struct Chain {
 
 impl Chain {
     /// Read the last row. Only valid inside the write transaction that appends.
-    pub fn head(conn: Tx<'_>) -> rusqlite::Result<Chain> {
-        let (last_id, prev) = conn
-            .sql()
-            .prepare_cached("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")?
-            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .or_else(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Ok((0, GENESIS.to_string())),
-                other => Err(other),
-            })?;
+    pub fn head(tx: Tx<'_>) -> Result<Chain> {
+        let (last_id, prev) = tx
+            .opt(
+                "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+                args![],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?
+            .unwrap_or_else(|| (0, GENESIS.to_string()));
         Ok(Chain { last_id, prev })
     }
 
-    pub fn append(&mut self, conn: Tx<'_>, e: &Entry) -> rusqlite::Result<()> {
+    pub fn append(&mut self, tx: Tx<'_>, e: &Entry) -> Result<()> {
         let id = self.last_id + 1;
         let hash = audit::chain_hash(&self.prev, id, e);
-        conn.sql().prepare_cached(
+        tx.execute(
             "INSERT INTO audit (id, at, actor, action, target, facility, details, prev_hash, hash)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?
-        .execute(params![
-            id,
-            e.at,
-            e.actor,
-            e.action,
-            e.target,
-            e.facility,
-            e.details.to_string(),
-            self.prev,
-            hash
-        ])?;
+            args![
+                id,
+                e.at,
+                e.actor.as_str(),
+                e.action.as_str(),
+                e.target.as_deref(),
+                e.facility.as_deref(),
+                e.details.to_string(),
+                self.prev.as_str(),
+                hash.as_str()
+            ],
+        )?;
         self.last_id = id;
         self.prev = hash;
         Ok(())
     }
 }
 
-fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
+fn from_row(r: &sql::Row<'_>) -> Result<Row> {
     let details: String = r.get(6)?;
     Ok(Row {
         id: r.get(0)?,
@@ -81,32 +79,22 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
 const SELECT: &str =
     "SELECT id, at, actor, action, target, facility, details, prev_hash, hash FROM audit";
 
-/// Hand every row to `f` in id order, one at a time as SQLite steps the
-/// query, until `f` breaks: nothing here holds more than the current row, so
-/// memory does not grow with the log (a million rows collected first took
-/// about 1 GB).
-pub fn each<B>(
-    conn: Tx<'_>,
-    mut f: impl FnMut(Row) -> ControlFlow<B>,
-) -> rusqlite::Result<ControlFlow<B>> {
-    let mut stmt = conn
-        .sql()
-        .prepare_cached(&format!("{SELECT} ORDER BY id"))?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        if let ControlFlow::Break(b) = f(from_row(r)?) {
-            return Ok(ControlFlow::Break(b));
-        }
-    }
-    Ok(ControlFlow::Continue(()))
+/// Hand every row to `f` in id order, one at a time as the database
+/// produces them, until `f` breaks: nothing here holds more than the
+/// current row, so memory does not grow with the log (a million rows
+/// collected first took about 1 GB).
+pub fn each<B>(tx: Tx<'_>, mut f: impl FnMut(Row) -> ControlFlow<B>) -> Result<ControlFlow<B>> {
+    tx.each(&format!("{SELECT} ORDER BY id"), args![], |r| {
+        Ok(f(from_row(r)?))
+    })
 }
 
 /// Verify the whole chain as it is read (`audit verify`, `db check`): how
 /// many rows and the head hash, or the first broken row.
-pub fn verify(conn: Tx<'_>) -> rusqlite::Result<Result<(u64, String), Broken>> {
+pub fn verify(tx: Tx<'_>) -> Result<std::result::Result<(u64, String), Broken>> {
     let mut chain = Verifier::new();
     Ok(
-        match each(conn, |row| match chain.check(row) {
+        match each(tx, |row| match chain.check(row) {
             Ok(()) => ControlFlow::Continue(()),
             Err(broken) => ControlFlow::Break(broken),
         })? {
@@ -124,15 +112,20 @@ pub struct Filter<'a> {
     pub limit: u32,
 }
 
-/// The newest rows matching the filter, returned oldest first.
-pub fn list(conn: Tx<'_>, f: &Filter<'_>) -> rusqlite::Result<Vec<Row>> {
-    let mut rows: Vec<Row> = conn.sql()
-        .prepare_cached(&format!(
-            "{SELECT} WHERE (?1 IS NULL OR target = ?1) AND (?2 IS NULL OR action = ?2 OR action LIKE ?2 || '.%')
-               AND (?3 IS NULL OR at >= ?3) ORDER BY id DESC LIMIT ?4"
-        ))?
-        .query_map(params![f.target, f.action, f.since, f.limit], from_row)?
-        .collect::<Result<_, _>>()?;
+/// The newest rows matching the filter, returned oldest first. An action
+/// matches itself and the actions under it (`user` matches `user.add`),
+/// exactly and case-sensitively on both stores.
+pub fn list(tx: Tx<'_>, f: &Filter<'_>) -> Result<Vec<Row>> {
+    let mut rows = tx.all(
+        &format!(
+            "{SELECT} WHERE (CAST(?1 AS TEXT) IS NULL OR target = ?1)
+               AND (CAST(?2 AS TEXT) IS NULL OR action = ?2
+                    OR substr(action, 1, length(?2) + 1) = ?2 || '.')
+               AND (CAST(?3 AS BIGINT) IS NULL OR at >= ?3) ORDER BY id DESC LIMIT ?4"
+        ),
+        args![f.target, f.action, f.since, i64::from(f.limit)],
+        from_row,
+    )?;
     rows.reverse();
     Ok(rows)
 }
@@ -143,15 +136,18 @@ mod tests {
     use crate::store::Store;
 
     /// A store whose audit log holds `n` chained rows.
-    fn store_with_rows(dir: &std::path::Path, n: i64) -> Result<Store, Box<dyn std::error::Error>> {
+    fn store_with_rows(
+        dir: &std::path::Path,
+        n: i64,
+    ) -> std::result::Result<Store, Box<dyn std::error::Error>> {
         let path = dir.join("k.db");
         Store::create(&path, |_| Ok::<(), Box<dyn std::error::Error>>(()))?;
-        let mut store = Store::open(&path)?;
-        let tx = store.conn.transaction()?;
-        let mut chain = Chain::head(Tx::new(&tx))?;
+        let store = Store::open(&path)?;
+        let tx = store.sqlite().unchecked_transaction()?;
+        let mut chain = Chain::head(Tx::sqlite(&tx))?;
         for i in 0..n {
             chain.append(
-                Tx::new(&tx),
+                Tx::sqlite(&tx),
                 &Entry {
                     at: 1_000 + i,
                     actor: "os:root".into(),
@@ -172,7 +168,7 @@ mod tests {
     /// million rows) would finish the query before the first row arrives.
     #[test]
     fn rows_are_handed_over_while_the_query_is_still_reading()
-    -> Result<(), Box<dyn std::error::Error>> {
+    -> std::result::Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let store = store_with_rows(dir.path(), 3_000)?;
         let conn = store.read();
@@ -180,7 +176,7 @@ mod tests {
         let mut last_id = 0;
         let done = each(conn, |row| {
             assert!(
-                conn.sql().is_busy(),
+                store.sqlite().is_busy(),
                 "row {} arrived after the query ended",
                 row.id
             );
@@ -191,7 +187,10 @@ mod tests {
         })?;
         assert_eq!(done, ControlFlow::Continue(()));
         assert_eq!(seen, 3_000);
-        assert!(!conn.sql().is_busy(), "the query is finished afterwards");
+        assert!(
+            !store.sqlite().is_busy(),
+            "the query is finished afterwards"
+        );
 
         // Breaking stops the reading at once.
         let mut seen = 0;
@@ -204,21 +203,22 @@ mod tests {
             }
         })?;
         assert_eq!((stopped, seen), (ControlFlow::Break(10), 10));
-        assert!(!conn.sql().is_busy());
+        assert!(!store.sqlite().is_busy());
         Ok(())
     }
 
     #[test]
-    fn a_long_chain_verifies_and_a_late_edit_is_named() -> Result<(), Box<dyn std::error::Error>> {
+    fn a_long_chain_verifies_and_a_late_edit_is_named()
+    -> std::result::Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let store = store_with_rows(dir.path(), 3_000)?;
         let head: String =
             store
-                .conn
+                .sqlite()
                 .query_row("SELECT hash FROM audit WHERE id = 3000", [], |r| r.get(0))?;
         assert_eq!(verify(store.read())?, Ok((3_000, head)));
         store
-            .conn
+            .sqlite()
             .execute("UPDATE audit SET actor = 'os:mallory' WHERE id = 2999", [])?;
         assert_eq!(verify(store.read())?, Err(Broken::Content { id: 2_999 }));
         Ok(())

@@ -4,9 +4,9 @@ use std::fs;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
+use super::Store;
 use super::open::{
-    APPLICATION_ID, BUSY_TIMEOUT, Folder, OpenError, Store, connect, header, new_private_file,
-    publish,
+    APPLICATION_ID, BUSY_TIMEOUT, Folder, OpenError, connect, header, new_private_file, publish,
 };
 
 impl Store {
@@ -42,7 +42,7 @@ impl Store {
                 .execute("VACUUM INTO CAST(?1 AS TEXT)", [tmp.as_os_str().as_bytes()])
                 .map_err(sql)?;
             let dst = connect(tmp).map_err(sql)?;
-            let problems = super::maintenance::integrity(super::Tx::new(&dst)).map_err(sql)?;
+            let problems = super::maintenance::sqlite_integrity(&dst).map_err(sql)?;
             let (app_id, _) = header(&dst).map_err(sql)?;
             if !problems.is_empty() || app_id != APPLICATION_ID {
                 return Err(OpenError::Sqlite {
@@ -53,7 +53,9 @@ impl Store {
                     )),
                 });
             }
-            accounts = super::maintenance::account_count(super::Tx::new(&dst)).map_err(sql)?;
+            accounts = dst
+                .query_row("SELECT count(*) FROM account", [], |r| r.get(0))
+                .map_err(sql)?;
             dst.close().map_err(|(_, e)| sql(e))?;
             fs::File::open(tmp)
                 .and_then(|f| f.sync_all())

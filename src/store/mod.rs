@@ -1,5 +1,7 @@
-//! The only place with SQL. Opening and migrating the file lives in `open`;
-//! each table group has its own module. Rows are converted to domain types here.
+//! The only place with SQL. Each table group has its own module, whose SQL
+//! runs unchanged on both stores through [`sql::Tx`]; `open` (SQLite files)
+//! and `server` (PostgreSQL) connect, create and migrate. Rows are converted
+//! to domain types here.
 
 pub mod accounts;
 pub mod audit;
@@ -8,48 +10,86 @@ pub mod facilities;
 pub mod location;
 pub mod maintenance;
 pub mod open;
+mod pg;
+mod pgpass;
 pub mod policy;
 pub mod questions;
 pub mod scratch;
+mod server;
 pub mod signin;
+pub(crate) mod sql;
 pub mod terms;
 pub mod twofa;
 
-pub use open::{Store, default_path};
+use std::path::{Path, PathBuf};
 
-/// A session on the store as commands hold it: inside a write transaction
-/// ([`write`]), a read snapshot ([`Store::snapshot`]) or for single reads
-/// ([`Store::read`]). Only the store's own modules reach the database
-/// behind it, so no command names the database library.
-#[derive(Clone, Copy)]
-pub struct Tx<'a> {
-    conn: &'a rusqlite::Connection,
+pub use open::{OpenError, default_path};
+pub use sql::{Dialect, Tx};
+
+use pg::Pg;
+
+/// An open, migrated store.
+pub struct Store {
+    pub(in crate::store) backend: Backend,
 }
 
-impl<'a> Tx<'a> {
-    pub(in crate::store) fn new(conn: &'a rusqlite::Connection) -> Self {
-        Tx { conn }
-    }
-
-    /// The SQLite connection, for the store's modules.
-    pub(in crate::store) fn sql(self) -> &'a rusqlite::Connection {
-        self.conn
-    }
+pub(in crate::store) enum Backend {
+    Sqlite {
+        conn: rusqlite::Connection,
+        path: PathBuf,
+    },
+    Postgres {
+        pg: Box<Pg>,
+        /// The server and database, without any password, for messages.
+        shown: String,
+    },
 }
 
 /// What the store's functions fail with.
-pub type Error = rusqlite::Error;
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{}", server_message(.0))]
+    Postgres(#[from] postgres::Error),
+    /// A stored value this keyward cannot read.
+    #[error("{0}")]
+    Data(String),
+}
+
+/// A PostgreSQL error as one line: the server's own message and code, or
+/// what happened to the connection.
+fn server_message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!(
+            "the PostgreSQL server refused a statement: {} (SQLSTATE {})",
+            db.message(),
+            db.code().code()
+        ),
+        None if e.is_closed() => "the connection to the PostgreSQL server was lost; \
+             the command's changes were not committed, run it again"
+            .to_string(),
+        None => format!("PostgreSQL: {e}"),
+    }
+}
+
 /// Whether `e` is a uniqueness or other constraint conflict: a row that
 /// someone else wrote first.
 pub fn is_conflict(e: &Error) -> bool {
-    e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
+    match e {
+        Error::Sqlite(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation),
+        // Class 23: integrity constraint violation.
+        Error::Postgres(e) => e.code().is_some_and(|c| c.code().starts_with("23")),
+        Error::Data(_) => false,
+    }
 }
 
 /// A store function's result.
 pub type Result<T> = std::result::Result<T, Error>;
 
-/// Run `f` inside `BEGIN IMMEDIATE`: concurrent writers queue on the busy
-/// timeout instead of failing halfway. Commits only when `f` succeeds.
+/// Run `f` inside one write transaction (SQLite: `BEGIN IMMEDIATE`;
+/// PostgreSQL: the store's advisory write lock): concurrent writers queue
+/// instead of failing halfway. Commits only when `f` succeeds.
 /// Handlers reach it only through `commands::change` (clippy.toml).
 #[allow(clippy::disallowed_methods)]
 pub fn write<T, E>(
@@ -59,19 +99,39 @@ pub fn write<T, E>(
 where
     E: From<Error>,
 {
-    let tx = store
-        .conn
-        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let out = f(Tx::new(&tx))?;
-    tx.commit()?;
-    Ok(out)
+    match &mut store.backend {
+        Backend::Sqlite { conn, .. } => {
+            let tx = conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(Error::from)?;
+            let out = f(Tx::sqlite(&tx))?;
+            tx.commit().map_err(Error::from)?;
+            Ok(out)
+        }
+        Backend::Postgres { pg, .. } => {
+            pg.begin_write()?;
+            match f(Tx::postgres(pg)) {
+                Ok(out) => {
+                    pg.commit()?;
+                    Ok(out)
+                }
+                Err(e) => {
+                    pg.rollback()?;
+                    Err(e)
+                }
+            }
+        }
+    }
 }
 
 impl Store {
     /// Single reads outside any transaction (each statement sees the last
     /// commit).
     pub fn read(&self) -> Tx<'_> {
-        Tx::new(&self.conn)
+        match &self.backend {
+            Backend::Sqlite { conn, .. } => Tx::sqlite(conn),
+            Backend::Postgres { pg, .. } => Tx::postgres(pg),
+        }
     }
 
     /// Run `f` in one read transaction, one consistent snapshot of the
@@ -84,10 +144,37 @@ impl Store {
     where
         E: From<Error>,
     {
-        let tx = self.conn.unchecked_transaction()?;
-        let out = f(Tx::new(&tx));
-        tx.rollback()?;
-        out
+        match &mut self.backend {
+            Backend::Sqlite { conn, .. } => {
+                let tx = conn.unchecked_transaction().map_err(Error::from)?;
+                let out = f(Tx::sqlite(&tx));
+                tx.rollback().map_err(Error::from)?;
+                out
+            }
+            Backend::Postgres { pg, .. } => {
+                pg.begin_snapshot()?;
+                let out = f(Tx::postgres(pg));
+                pg.rollback()?;
+                out
+            }
+        }
+    }
+
+    /// The store as messages name it: the file, or the server and database
+    /// without any password.
+    pub fn shown(&self) -> String {
+        match &self.backend {
+            Backend::Sqlite { path, .. } => path.display().to_string(),
+            Backend::Postgres { shown, .. } => shown.clone(),
+        }
+    }
+
+    /// The SQLite file, when the store is one.
+    pub fn file(&self) -> Option<&Path> {
+        match &self.backend {
+            Backend::Sqlite { path, .. } => Some(path),
+            Backend::Postgres { .. } => None,
+        }
     }
 
     /// A store in memory, with no schema: for unit tests of code that needs
@@ -95,8 +182,19 @@ impl Store {
     #[cfg(test)]
     pub fn scratch() -> Result<Store> {
         Ok(Store {
-            conn: rusqlite::Connection::open_in_memory()?,
-            path: std::path::PathBuf::from(":memory:"),
+            backend: Backend::Sqlite {
+                conn: rusqlite::Connection::open_in_memory()?,
+                path: PathBuf::from(":memory:"),
+            },
         })
+    }
+
+    /// The SQLite connection of a file store, for unit tests of the store.
+    #[cfg(test)]
+    pub(in crate::store) fn sqlite(&self) -> &rusqlite::Connection {
+        match &self.backend {
+            Backend::Sqlite { conn, .. } => conn,
+            Backend::Postgres { .. } => panic!("a SQLite store was expected"),
+        }
     }
 }

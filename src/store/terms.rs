@@ -1,8 +1,7 @@
 //! Terms versions and who accepted which.
 
-use rusqlite::{OptionalExtension, params};
-
-use super::Tx;
+use super::sql::{Row, args};
+use super::{Result, Tx};
 
 use crate::domain::signin::TermsStatus;
 
@@ -19,77 +18,72 @@ pub struct Terms {
 const SELECT: &str = "SELECT t.version, t.text, t.sha256, t.created_at,
     (SELECT count(*) FROM terms_acceptance a WHERE a.version = t.version) FROM terms t";
 
-fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Terms> {
+fn from_row(r: &Row<'_>) -> Result<Terms> {
     Ok(Terms {
         version: r.get(0)?,
         text: r.get(1)?,
         sha256: r.get(2)?,
         created_at: r.get(3)?,
-        accepted: r.get::<_, i64>(4)?.max(0) as u64,
+        accepted: r.get::<i64>(4)?.max(0) as u64,
     })
 }
 
-pub fn newest(conn: Tx<'_>) -> rusqlite::Result<Option<Terms>> {
-    conn.sql()
-        .prepare_cached(&format!("{SELECT} ORDER BY t.version DESC LIMIT 1"))?
-        .query_row([], from_row)
-        .optional()
+pub fn newest(tx: Tx<'_>) -> Result<Option<Terms>> {
+    tx.opt(
+        &format!("{SELECT} ORDER BY t.version DESC LIMIT 1"),
+        args![],
+        from_row,
+    )
 }
 
-pub fn get(conn: Tx<'_>, version: i64) -> rusqlite::Result<Option<Terms>> {
-    conn.sql()
-        .prepare_cached(&format!("{SELECT} WHERE t.version = ?1"))?
-        .query_row([version], from_row)
-        .optional()
+pub fn get(tx: Tx<'_>, version: i64) -> Result<Option<Terms>> {
+    tx.opt(
+        &format!("{SELECT} WHERE t.version = ?1"),
+        args![version],
+        from_row,
+    )
 }
 
-pub fn list(conn: Tx<'_>) -> rusqlite::Result<Vec<Terms>> {
-    conn.sql()
-        .prepare_cached(&format!("{SELECT} ORDER BY t.version"))?
-        .query_map([], from_row)?
-        .collect()
+pub fn list(tx: Tx<'_>) -> Result<Vec<Terms>> {
+    tx.all(&format!("{SELECT} ORDER BY t.version"), args![], from_row)
 }
 
 /// Publish the next version; returns its number.
-pub fn insert(conn: Tx<'_>, text: &str, sha256: &str, now: i64) -> rusqlite::Result<i64> {
-    conn.sql()
-        .prepare_cached(
-            "INSERT INTO terms (version, text, sha256, created_at)
+pub fn insert(tx: Tx<'_>, text: &str, sha256: &str, now: i64) -> Result<i64> {
+    tx.one(
+        "INSERT INTO terms (version, text, sha256, created_at)
          VALUES ((SELECT coalesce(max(version), 0) + 1 FROM terms), ?1, ?2, ?3)
          RETURNING version",
-        )?
-        .query_row(params![text, sha256, now], |r| r.get(0))
+        args![text, sha256, now],
+        |r| r.get(0),
+    )
 }
 
 /// Record that an account accepted `version`, and clear its pending flag.
-pub fn accept(conn: Tx<'_>, account_id: i64, version: i64, now: i64) -> rusqlite::Result<()> {
-    conn.sql()
-        .prepare_cached(
-            "INSERT INTO terms_acceptance (account_id, version, accepted_at) VALUES (?1, ?2, ?3)
+pub fn accept(tx: Tx<'_>, account_id: i64, version: i64, now: i64) -> Result<()> {
+    tx.execute(
+        "INSERT INTO terms_acceptance (account_id, version, accepted_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (account_id, version) DO UPDATE SET accepted_at = excluded.accepted_at",
-        )?
-        .execute(params![account_id, version, now])?;
-    conn.sql()
-        .prepare_cached("UPDATE account SET terms_pending = 0, updated_at = ?2 WHERE id = ?1")?
-        .execute(params![account_id, now])?;
+        args![account_id, version, now],
+    )?;
+    tx.execute(
+        "UPDATE account SET terms_pending = FALSE, updated_at = ?2 WHERE id = ?1",
+        args![account_id, now],
+    )?;
     Ok(())
 }
 
 /// Whether the account accepted the newest terms (or none exist).
-pub fn status(conn: Tx<'_>, account_id: i64) -> rusqlite::Result<TermsStatus> {
-    let newest: Option<i64> = conn
-        .sql()
-        .prepare_cached("SELECT max(version) FROM terms")?
-        .query_row([], |r| r.get(0))?;
+pub fn status(tx: Tx<'_>, account_id: i64) -> Result<TermsStatus> {
+    let newest: Option<i64> = tx.one("SELECT max(version) FROM terms", args![], |r| r.get(0))?;
     let Some(version) = newest else {
         return Ok(TermsStatus::None);
     };
-    let accepted: bool = conn
-        .sql()
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM terms_acceptance WHERE account_id = ?1 AND version = ?2)",
-        )?
-        .query_row(params![account_id, version], |r| r.get(0))?;
+    let accepted: bool = tx.one(
+        "SELECT EXISTS (SELECT 1 FROM terms_acceptance WHERE account_id = ?1 AND version = ?2)",
+        args![account_id, version],
+        |r| r.get(0),
+    )?;
     Ok(if accepted {
         TermsStatus::Accepted
     } else {

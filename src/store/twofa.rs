@@ -1,8 +1,7 @@
 //! TOTP enrolments (confirmed and pending) and backup codes.
 
-use rusqlite::{OptionalExtension, params};
-
-use super::Tx;
+use super::sql::args;
+use super::{Result, Tx};
 
 /// An account's two-factor row. `Debug` is written by hand: it must never
 /// print the secrets.
@@ -27,115 +26,111 @@ impl std::fmt::Debug for Enrolment {
     }
 }
 
-pub fn get(conn: Tx<'_>, account_id: i64) -> rusqlite::Result<Option<Enrolment>> {
-    conn.sql().prepare_cached(
+pub fn get(tx: Tx<'_>, account_id: i64) -> Result<Option<Enrolment>> {
+    tx.opt(
         "SELECT secret, enrolled_at, last_step, pending_secret FROM twofa WHERE account_id = ?1",
-    )?
-    .query_row([account_id], |r| {
-        Ok(Enrolment {
-            secret: r.get(0)?,
-            enrolled_at: r.get(1)?,
-            last_step: r.get(2)?,
-            pending_secret: r.get(3)?,
-        })
-    })
-    .optional()
+        args![account_id],
+        |r| {
+            Ok(Enrolment {
+                secret: r.get(0)?,
+                enrolled_at: r.get(1)?,
+                last_step: r.get(2)?,
+                pending_secret: r.get(3)?,
+            })
+        },
+    )
 }
 
 /// Start (or restart) an enrolment; a confirmed secret stays in force.
-pub fn set_pending(conn: Tx<'_>, account_id: i64, secret: &str, now: i64) -> rusqlite::Result<()> {
-    conn.sql()
-        .prepare_cached(
-            "INSERT INTO twofa (account_id, pending_secret, pending_at) VALUES (?1, ?2, ?3)
+pub fn set_pending(tx: Tx<'_>, account_id: i64, secret: &str, now: i64) -> Result<()> {
+    tx.execute(
+        "INSERT INTO twofa (account_id, pending_secret, pending_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (account_id) DO UPDATE SET pending_secret = ?2, pending_at = ?3",
-        )?
-        .execute(params![account_id, secret, now])?;
+        args![account_id, secret, now],
+    )?;
     Ok(())
 }
 
 /// Make the pending secret the one in force, with `step` as used, and
 /// replace the backup codes.
 pub fn confirm(
-    conn: Tx<'_>,
+    tx: Tx<'_>,
     account_id: i64,
     step: i64,
     code_hashes: &[String],
     now: i64,
-) -> rusqlite::Result<()> {
-    conn.sql()
-        .prepare_cached(
-            "UPDATE twofa SET secret = pending_secret, enrolled_at = ?2, last_step = ?3,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE twofa SET secret = pending_secret, enrolled_at = ?2, last_step = ?3,
             pending_secret = NULL, pending_at = NULL
          WHERE account_id = ?1 AND pending_secret IS NOT NULL",
-        )?
-        .execute(params![account_id, now, step])?;
-    replace_backup_codes(conn, account_id, code_hashes, now)
+        args![account_id, now, step],
+    )?;
+    replace_backup_codes(tx, account_id, code_hashes, now)
 }
 
 /// Accept a TOTP step only if it is later than the last one accepted
 /// (no replay); true when accepted. Atomic in SQL.
-pub fn advance_step(conn: Tx<'_>, account_id: i64, step: i64) -> rusqlite::Result<bool> {
-    let changed = conn.sql()
-        .prepare_cached(
-            "UPDATE twofa SET last_step = ?2
+pub fn advance_step(tx: Tx<'_>, account_id: i64, step: i64) -> Result<bool> {
+    let changed = tx.execute(
+        "UPDATE twofa SET last_step = ?2
              WHERE account_id = ?1 AND secret IS NOT NULL AND (last_step IS NULL OR last_step < ?2)",
-        )?
-        .execute(params![account_id, step])?;
+        args![account_id, step],
+    )?;
     Ok(changed > 0)
 }
 
 /// Remove the enrolment (confirmed and pending) and every backup code.
-pub fn remove(conn: Tx<'_>, account_id: i64) -> rusqlite::Result<bool> {
-    conn.sql()
-        .prepare_cached("DELETE FROM backup_code WHERE account_id = ?1")?
-        .execute([account_id])?;
-    let removed = conn
-        .sql()
-        .prepare_cached("DELETE FROM twofa WHERE account_id = ?1")?
-        .execute([account_id])?;
+pub fn remove(tx: Tx<'_>, account_id: i64) -> Result<bool> {
+    tx.execute(
+        "DELETE FROM backup_code WHERE account_id = ?1",
+        args![account_id],
+    )?;
+    let removed = tx.execute("DELETE FROM twofa WHERE account_id = ?1", args![account_id])?;
     Ok(removed > 0)
 }
 
 pub fn replace_backup_codes(
-    conn: Tx<'_>,
+    tx: Tx<'_>,
     account_id: i64,
     hashes: &[String],
     now: i64,
-) -> rusqlite::Result<()> {
-    conn.sql()
-        .prepare_cached("DELETE FROM backup_code WHERE account_id = ?1")?
-        .execute([account_id])?;
-    let mut stmt = conn.sql().prepare_cached(
-        "INSERT INTO backup_code (account_id, hash, created_at) VALUES (?1, ?2, ?3)",
+) -> Result<()> {
+    tx.execute(
+        "DELETE FROM backup_code WHERE account_id = ?1",
+        args![account_id],
     )?;
     for h in hashes {
-        stmt.execute(params![account_id, h, now])?;
+        tx.execute(
+            "INSERT INTO backup_code (account_id, hash, created_at) VALUES (?1, ?2, ?3)",
+            args![account_id, h.as_str(), now],
+        )?;
     }
     Ok(())
 }
 
 /// (id, hash) of the codes not used yet.
-pub fn unused_backup_codes(conn: Tx<'_>, account_id: i64) -> rusqlite::Result<Vec<(i64, String)>> {
-    conn.sql().prepare_cached(
+pub fn unused_backup_codes(tx: Tx<'_>, account_id: i64) -> Result<Vec<(i64, String)>> {
+    tx.all(
         "SELECT id, hash FROM backup_code WHERE account_id = ?1 AND used_at IS NULL ORDER BY id",
-    )?
-    .query_map([account_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-    .collect()
+        args![account_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 /// Spend a backup code; false if it was spent meanwhile.
-pub fn use_backup_code(conn: Tx<'_>, code_id: i64, now: i64) -> rusqlite::Result<bool> {
-    let changed = conn
-        .sql()
-        .prepare_cached("UPDATE backup_code SET used_at = ?2 WHERE id = ?1 AND used_at IS NULL")?
-        .execute(params![code_id, now])?;
+pub fn use_backup_code(tx: Tx<'_>, code_id: i64, now: i64) -> Result<bool> {
+    let changed = tx.execute(
+        "UPDATE backup_code SET used_at = ?2 WHERE id = ?1 AND used_at IS NULL",
+        args![code_id, now],
+    )?;
     Ok(changed > 0)
 }
 
-pub fn backup_codes_left(conn: Tx<'_>, account_id: i64) -> rusqlite::Result<i64> {
-    conn.sql()
-        .prepare_cached(
-            "SELECT count(*) FROM backup_code WHERE account_id = ?1 AND used_at IS NULL",
-        )?
-        .query_row([account_id], |r| r.get(0))
+pub fn backup_codes_left(tx: Tx<'_>, account_id: i64) -> Result<i64> {
+    tx.one(
+        "SELECT count(*) FROM backup_code WHERE account_id = ?1 AND used_at IS NULL",
+        args![account_id],
+        |r| r.get(0),
+    )
 }

@@ -6,24 +6,19 @@ use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 use std::time::Duration;
 
-use super::Store;
-
 /// How long a writer waits for another process's transaction.
 pub(in crate::store) const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
-impl Store {
-    /// Per-connection settings of SPEC 1.
-    pub(super) fn configure(&mut self) -> rusqlite::Result<()> {
-        let mode: String = self
-            .conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+/// Per-connection settings of SPEC 1.
+pub(super) fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    {
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(rusqlite::Error::InvalidParameterName(format!(
                 "journal_mode WAL refused (got {mode})"
             )));
         }
-        self.conn
-            .execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
     }
 }
 
@@ -48,22 +43,22 @@ pub(in crate::store) fn connect(path: &Path) -> rusqlite::Result<Connection> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::store::Store;
 
     #[test]
     fn every_connection_overwrites_deleted_content() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("k.db");
         Store::create(&path, |tx| {
-            let on: i64 = tx
-                .sql()
-                .query_row("PRAGMA secure_delete", [], |r| r.get(0))?;
+            let on: i64 = tx.one("PRAGMA secure_delete", crate::store::sql::args![], |r| {
+                r.get(0)
+            })?;
             assert_eq!(on, 1, "the connection that builds the file");
             Ok::<(), Box<dyn std::error::Error>>(())
         })?;
         let store = Store::open(&path)?;
         let on: i64 = store
-            .conn
+            .sqlite()
             .query_row("PRAGMA secure_delete", [], |r| r.get(0))?;
         assert_eq!(on, 1, "an opened store");
         Ok(())

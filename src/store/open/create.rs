@@ -141,7 +141,7 @@ where
         tx.commit()
     })?;
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    seed(crate::store::Tx::new(&tx))?;
+    seed(crate::store::Tx::sqlite(&tx))?;
     tx.commit()?;
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {

@@ -3,8 +3,6 @@
 
 use rusqlite::Connection;
 
-use super::Store;
-
 /// Marks the file as keyward's (`PRAGMA application_id`, "keyw").
 pub const APPLICATION_ID: i32 = 0x6b65_7977;
 
@@ -21,15 +19,15 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-impl Store {
-    /// Apply the missing migrations in one transaction. The version is read
-    /// again inside the transaction, so concurrent openers migrate once.
-    pub(super) fn migrate(&mut self) -> rusqlite::Result<()> {
-        let (_, seen) = header(&self.conn)?;
+/// Apply the missing migrations in one transaction. The version is read
+/// again inside the transaction, so concurrent openers migrate once.
+pub(super) fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    {
+        let (_, seen) = header(conn)?;
         if seen >= SCHEMA_VERSION {
             return Ok(());
         }
-        without_foreign_keys(&mut self.conn, |conn| {
+        without_foreign_keys(conn, |conn| {
             let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let (app_id, version) = header(&tx)?;
             if version == 0 && app_id == 0 {
@@ -78,7 +76,7 @@ pub(super) fn apply_migrations(tx: &Connection, version: i64) -> rusqlite::Resul
         tx.execute_batch(sql)?;
         tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
     }
-    let broken = crate::store::maintenance::foreign_key_problems(crate::store::Tx::new(tx))?;
+    let broken = crate::store::maintenance::sqlite_foreign_keys(tx)?;
     if let Some(first) = broken.first() {
         return Err(rusqlite::Error::SqliteFailure(
             rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
@@ -100,6 +98,7 @@ pub(in crate::store) fn header(conn: &Connection) -> rusqlite::Result<(i32, i64)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Store;
     use std::path::{Path, PathBuf};
 
     #[test]
@@ -108,10 +107,10 @@ mod tests {
         let path = dir.path().join("k.db");
         Store::create(&path, |_| Ok::<(), Box<dyn std::error::Error>>(()))?;
         let store = Store::open(&path)?;
-        assert_eq!(header(&store.conn)?, (APPLICATION_ID, SCHEMA_VERSION));
+        assert_eq!(header(store.sqlite())?, (APPLICATION_ID, SCHEMA_VERSION));
         drop(store);
         let store = Store::open(&path)?;
-        assert_eq!(header(&store.conn)?.1, SCHEMA_VERSION);
+        assert_eq!(header(store.sqlite())?.1, SCHEMA_VERSION);
         Ok(())
     }
 
@@ -149,7 +148,7 @@ mod tests {
                  INSERT INTO twofa (account_id, secret, enrolled_at) VALUES (42, 'sealed', 3);",
         )?;
         let store = Store::open(&path)?;
-        let c = &store.conn;
+        let c = &store.sqlite();
         assert_eq!(header(c)?.1, SCHEMA_VERSION);
         let bo: (i64, String, i64, String, i64) = c.query_row(
             "SELECT id, role, locked_at, lock_reason, failed_attempts FROM account WHERE username = 'bo'",
@@ -171,10 +170,8 @@ mod tests {
             count("SELECT count(*) FROM twofa WHERE account_id = 42")?,
             1
         );
-        assert!(
-            crate::store::maintenance::foreign_key_problems(crate::store::Tx::new(c))?.is_empty()
-        );
-        assert!(crate::store::maintenance::integrity(crate::store::Tx::new(c))?.is_empty());
+        assert!(crate::store::maintenance::sqlite_foreign_keys(c)?.is_empty());
+        assert!(crate::store::maintenance::sqlite_integrity(c)?.is_empty());
         assert_eq!(
             count("SELECT count(*) FROM sqlite_master WHERE name = 'account_by_role'")?,
             1

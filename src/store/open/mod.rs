@@ -13,11 +13,13 @@ mod migrate;
 pub use create::folder_is_shared;
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 
+use connection::configure;
 pub(super) use connection::{BUSY_TIMEOUT, connect};
 pub(super) use create::{Folder, new_private_file, publish};
 pub(super) use migrate::header;
+use migrate::migrate;
 
-use rusqlite::Connection;
+use crate::store::{Backend, Store};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -54,12 +56,45 @@ pub enum OpenError {
         path: PathBuf,
         cause: rusqlite::Error,
     },
-}
-
-/// An open, migrated database.
-pub struct Store {
-    pub(in crate::store) conn: Connection,
-    pub path: PathBuf,
+    #[error("{shown}: {cause}")]
+    Server {
+        shown: String,
+        cause: crate::store::Error,
+    },
+    #[error(
+        "cannot connect to {shown} ({cause}); check that the server is running and that the host, port and sslmode are right"
+    )]
+    Unreachable { shown: String, cause: String },
+    #[error(
+        "{0} refused the credentials; put the role's password in PGPASSFILE or ~/.pgpass (mode 0600), or in KEYWARD_DB in the environment"
+    )]
+    ServerCredentials(String),
+    #[error(
+        "{0}: the database does not exist; create it first (createdb), then run `keyward init`"
+    )]
+    NoServerDatabase(String),
+    #[error(
+        "{shown} runs PostgreSQL {}.{}, older than 13, the oldest keyward supports; upgrade the server",
+        version / 10000,
+        version % 10000
+    )]
+    ServerTooOld { shown: String, version: i64 },
+    #[error(
+        "no keyward store in {0}; create one with `keyward init --admin USERNAME` (or point --db / KEYWARD_DB at an existing one)"
+    )]
+    NoServerStore(String),
+    #[error(
+        "{0} holds tables that are not keyward's (wrong database in --db?); nothing was changed"
+    )]
+    ServerForeign(String),
+    #[error("{0} is not empty; `keyward init` needs an empty database (create one with createdb)")]
+    ServerNotEmpty(String),
+    #[error("a keyward store already exists in {0}; refusing to overwrite it")]
+    ServerExists(String),
+    #[error(
+        "{shown} has schema version {found}, newer than this keyward understands ({SCHEMA_VERSION}); upgrade keyward. Nothing was changed"
+    )]
+    ServerTooNew { shown: String, found: i64 },
 }
 
 /// `$XDG_DATA_HOME/keyward/keyward.db` or the platform's equivalent.
@@ -102,13 +137,15 @@ impl Store {
                 found: version,
             });
         }
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
-        };
-        store.configure().map_err(sql)?;
-        store.migrate().map_err(sql)?;
-        Ok(store)
+        let mut conn = conn;
+        configure(&conn).map_err(sql)?;
+        migrate(&mut conn).map_err(sql)?;
+        Ok(Store {
+            backend: Backend::Sqlite {
+                conn,
+                path: path.to_path_buf(),
+            },
+        })
     }
 }
 
@@ -127,6 +164,7 @@ fn probe(path: &Path) -> Result<Option<fs::Metadata>, OpenError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rusqlite::Connection;
 
     #[test]
     fn an_older_schema_is_migrated_on_open() -> Result<(), Box<dyn std::error::Error>> {
@@ -137,7 +175,7 @@ mod tests {
             conn.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
         }
         let store = Store::open(&path)?;
-        let tables: i64 = store.conn.query_row(
+        let tables: i64 = store.sqlite().query_row(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'account'",
             [],
             |r| r.get(0),

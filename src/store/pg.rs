@@ -1,0 +1,117 @@
+//! A PostgreSQL connection as the store's modules use it: statements are
+//! prepared once per connection, rows are streamed, and transactions are
+//! begun and ended by [`super::write`] and [`super::Store::snapshot`].
+//!
+//! Every write transaction first takes one transaction-scoped advisory lock
+//! (`pg_advisory_xact_lock`), the counterpart of SQLite's `BEGIN IMMEDIATE`:
+//! one writer at a time across every host, and under READ COMMITTED each
+//! statement after the lock sees every earlier commit. So the audit chain
+//! (`last id + 1`), terms versions (`max + 1`) and the last-support rule are
+//! race-free for the same reason they are on SQLite, and no serialization
+//! failure can reach a command.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::ControlFlow;
+
+use postgres::fallible_iterator::FallibleIterator;
+use postgres::types::ToSql;
+use postgres::{Client, Statement};
+
+use super::{Error, Result};
+
+/// The advisory lock every write transaction holds: "keyward\0" as an i64.
+pub const WRITE_LOCK: i64 = 0x6b65_7977_6172_6400;
+
+/// Prepared statements kept per connection; the store's SQL is a fixed set,
+/// so this bound is never reached in practice, and only costs a re-prepare.
+const CACHED: usize = 256;
+
+pub struct Pg {
+    client: RefCell<Client>,
+    statements: RefCell<HashMap<String, Statement>>,
+}
+
+type Args<'x> = [&'x (dyn ToSql + Sync)];
+
+impl Pg {
+    pub fn new(client: Client) -> Pg {
+        Pg {
+            client: RefCell::new(client),
+            statements: RefCell::new(HashMap::new()),
+        }
+    }
+
+    fn client(&self) -> Result<std::cell::RefMut<'_, Client>> {
+        // A statement inside another one's row loop: a bug, reported as an
+        // error instead of a panic.
+        self.client
+            .try_borrow_mut()
+            .map_err(|_| Error::Data("a statement was run while another was reading rows".into()))
+    }
+
+    fn statement(&self, client: &mut Client, sql: &str) -> Result<Statement> {
+        if let Some(s) = self.statements.borrow().get(sql) {
+            return Ok(s.clone());
+        }
+        let stmt = client.prepare(&super::sql::to_postgres(sql))?;
+        let mut cache = self.statements.borrow_mut();
+        if cache.len() >= CACHED {
+            cache.clear();
+        }
+        cache.insert(sql.to_string(), stmt.clone());
+        Ok(stmt)
+    }
+
+    pub fn execute(&self, sql: &str, args: &Args<'_>) -> Result<u64> {
+        let mut client = self.client()?;
+        let stmt = self.statement(&mut client, sql)?;
+        Ok(client.execute(&stmt, args)?)
+    }
+
+    pub fn batch(&self, sql: &str) -> Result<()> {
+        Ok(self.client()?.batch_execute(sql)?)
+    }
+
+    pub fn each<B>(
+        &self,
+        sql: &str,
+        args: &Args<'_>,
+        mut f: impl FnMut(&postgres::Row) -> Result<ControlFlow<B>>,
+    ) -> Result<ControlFlow<B>> {
+        let mut client = self.client()?;
+        let stmt = self.statement(&mut client, sql)?;
+        let mut rows = client.query_raw(&stmt, args.iter().copied())?;
+        while let Some(r) = rows.next()? {
+            if let ControlFlow::Break(b) = f(&r)? {
+                return Ok(ControlFlow::Break(b));
+            }
+        }
+        Ok(ControlFlow::Continue(()))
+    }
+
+    /// Begin a write transaction holding the store's write lock.
+    pub fn begin_write(&self) -> Result<()> {
+        self.batch(&format!(
+            "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({WRITE_LOCK})"
+        ))
+    }
+
+    /// Begin a read-only snapshot (temporary tables may still be written).
+    pub fn begin_snapshot(&self) -> Result<()> {
+        self.batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    }
+
+    pub fn commit(&self) -> Result<()> {
+        self.batch("COMMIT")
+    }
+
+    /// End the transaction without keeping anything. On a connection that
+    /// is already gone the server has rolled back by itself.
+    pub fn rollback(&self) -> Result<()> {
+        if self.client()?.is_closed() {
+            return Ok(());
+        }
+        self.batch("ROLLBACK")
+    }
+}

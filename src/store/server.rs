@@ -1,0 +1,261 @@
+//! Connecting to a PostgreSQL store: credentials from the environment or a
+//! libpq password file, the server's version, and the schema, which
+//! `keyward_meta` marks as keyward's and versions like SQLite's
+//! `user_version`. A database that is not keyward's, or whose schema is
+//! newer than this binary, is refused before anything is written.
+
+use std::time::Duration;
+
+use postgres::config::Host;
+
+use super::location::Server;
+use super::pg::Pg;
+use super::pgpass;
+use super::{Backend, OpenError, Store, Tx};
+
+/// The oldest server keyward runs on (SPEC 11).
+const OLDEST_SERVER: i64 = 130_000;
+
+/// PostgreSQL migrations by the version each produces. The first is the
+/// whole schema at version 5, the same content as SQLite's 0001-0005.
+/// Never edit or remove a shipped migration.
+const MIGRATIONS: &[(i64, &str)] = &[(5, include_str!("migrations/pg_0005_schema.sql"))];
+
+/// The schema version this binary writes, the same on both stores.
+const SCHEMA_VERSION: i64 = super::open::SCHEMA_VERSION;
+
+/// What the database holds, read without changing it.
+enum Found {
+    Empty,
+    Foreign,
+    Keyward(i64),
+}
+
+impl Store {
+    /// Open the keyward store on a server; never creates one.
+    pub fn open_server(server: &Server) -> Result<Store, OpenError> {
+        let pg = connect(server)?;
+        let shown = server.shown();
+        match found(&pg, &shown)? {
+            Found::Empty => return Err(OpenError::NoServerStore(shown)),
+            Found::Foreign => return Err(OpenError::ServerForeign(shown)),
+            Found::Keyward(v) if v > SCHEMA_VERSION => {
+                return Err(OpenError::ServerTooNew { shown, found: v });
+            }
+            Found::Keyward(v) if v < SCHEMA_VERSION => migrate(&pg, &shown)?,
+            Found::Keyward(_) => {}
+        }
+        Ok(Store {
+            backend: Backend::Postgres {
+                pg: Box::new(pg),
+                shown,
+            },
+        })
+    }
+
+    /// Create the keyward store in an empty database on a server, with
+    /// `seed` in the same transaction: a failure leaves the database empty.
+    pub fn create_server<E>(
+        server: &Server,
+        seed: impl FnOnce(Tx<'_>) -> Result<(), E>,
+    ) -> Result<(), E>
+    where
+        E: From<OpenError> + From<super::Error>,
+    {
+        let pg = connect(server)?;
+        let shown = server.shown();
+        pg.begin_write().map_err(|e| cause(&shown, e))?;
+        let made = (|| {
+            // Read again under the write lock: two `init`s cannot both create.
+            match found(&pg, &shown)? {
+                Found::Empty => {}
+                Found::Foreign => return Err(OpenError::ServerNotEmpty(shown.clone()).into()),
+                Found::Keyward(_) => return Err(OpenError::ServerExists(shown.clone()).into()),
+            }
+            apply(&pg, &shown, 0)?;
+            seed(Tx::postgres(&pg))
+        })();
+        match made {
+            Ok(()) => pg.commit().map_err(|e| cause(&shown, e).into()),
+            Err(e) => {
+                let _ = pg.rollback();
+                Err(e)
+            }
+        }
+    }
+
+    /// Refuse early when the database already holds tables (create checks
+    /// again under the write lock).
+    pub fn refuse_existing_server(server: &Server) -> Result<(), OpenError> {
+        let pg = connect(server)?;
+        let shown = server.shown();
+        match found(&pg, &shown)? {
+            Found::Empty => Ok(()),
+            Found::Foreign => Err(OpenError::ServerNotEmpty(shown)),
+            Found::Keyward(_) => Err(OpenError::ServerExists(shown)),
+        }
+    }
+}
+
+fn cause(shown: &str, cause: super::Error) -> OpenError {
+    OpenError::Server {
+        shown: shown.to_string(),
+        cause,
+    }
+}
+
+/// Connect with the configured settings, filling in what libpq would:
+/// the user, the database, the host and the password.
+fn connect(server: &Server) -> Result<Pg, OpenError> {
+    let shown = server.shown();
+    let mut config = server.config.clone();
+    if config.get_user().is_none() {
+        let user = std::env::var("PGUSER")
+            .ok()
+            .or_else(os_user)
+            .unwrap_or_default();
+        config.user(&user);
+    }
+    if config.get_dbname().is_none() {
+        let db = std::env::var("PGDATABASE")
+            .ok()
+            .or_else(|| config.get_user().map(str::to_string))
+            .unwrap_or_default();
+        config.dbname(&db);
+    }
+    if config.get_hosts().is_empty() {
+        config.host_path("/var/run/postgresql");
+    }
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(Duration::from_secs(10));
+    }
+    if config.get_password().is_none() {
+        let host = match config.get_hosts().first() {
+            Some(Host::Tcp(h)) => h.clone(),
+            _ => "localhost".to_string(),
+        };
+        let want = pgpass::Want {
+            host: &host,
+            port: config.get_ports().first().copied().unwrap_or(5432),
+            database: config.get_dbname().unwrap_or_default(),
+            user: config.get_user().unwrap_or_default(),
+        };
+        if let Some(secret) = pgpass::find(&want) {
+            config.password(secret.expose());
+        }
+    }
+    config.application_name("keyward");
+    let client = config
+        .connect(postgres::NoTls)
+        .map_err(|e| connect_error(&shown, e))?;
+    let pg = Pg::new(client);
+    let version: String = Tx::postgres(&pg)
+        .one("SHOW server_version_num", super::sql::args![], |r| r.get(0))
+        .map_err(|e| cause(&shown, e))?;
+    let number: i64 = version.trim().parse().unwrap_or(0);
+    if number < OLDEST_SERVER {
+        return Err(OpenError::ServerTooOld {
+            shown,
+            version: number,
+        });
+    }
+    Ok(pg)
+}
+
+fn os_user() -> Option<String> {
+    nix::unistd::User::from_uid(nix::unistd::getuid())
+        .ok()
+        .flatten()
+        .map(|u| u.name)
+}
+
+/// A failed connection, told apart by what the person can fix.
+fn connect_error(shown: &str, e: postgres::Error) -> OpenError {
+    let shown = shown.to_string();
+    match e.code().map(|c| c.code()) {
+        // invalid_password, invalid_authorization_specification
+        Some("28P01") | Some("28000") => OpenError::ServerCredentials(shown),
+        // invalid_catalog_name: the database does not exist
+        Some("3D000") => OpenError::NoServerDatabase(shown),
+        _ => OpenError::Unreachable {
+            shown,
+            cause: e.to_string(),
+        },
+    }
+}
+
+/// Whether the database is empty, keyward's (at which version) or not.
+fn found(pg: &Pg, shown: &str) -> Result<Found, OpenError> {
+    let tx = Tx::postgres(pg);
+    let args = super::sql::args![];
+    let meta: bool = tx
+        .one(
+            "SELECT to_regclass('keyward_meta') IS NOT NULL",
+            args,
+            |r| r.get(0),
+        )
+        .map_err(|e| cause(shown, e))?;
+    if !meta {
+        let tables: i64 = tx
+            .one(
+                "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()",
+                args,
+                |r| r.get(0),
+            )
+            .map_err(|e| cause(shown, e))?;
+        return Ok(if tables == 0 {
+            Found::Empty
+        } else {
+            Found::Foreign
+        });
+    }
+    let pairs: Vec<(String, String)> = tx
+        .all("SELECT key, value FROM keyward_meta", args, |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .map_err(|e| cause(shown, e))?;
+    let get = |k: &str| {
+        pairs
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
+    };
+    match (
+        get("application"),
+        get("schema_version").map(str::parse::<i64>),
+    ) {
+        (Some("keyward"), Some(Ok(v))) => Ok(Found::Keyward(v)),
+        _ => Ok(Found::Foreign),
+    }
+}
+
+/// Apply the migrations after `from` (inside the caller's transaction).
+fn apply(pg: &Pg, shown: &str, from: i64) -> Result<(), OpenError> {
+    for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > from) {
+        pg.batch(sql).map_err(|e| cause(shown, e))?;
+        pg.execute(
+            "UPDATE keyward_meta SET value = ?1 WHERE key = 'schema_version'",
+            &[&version.to_string()],
+        )
+        .map_err(|e| cause(shown, e))?;
+    }
+    Ok(())
+}
+
+/// Bring an older keyward schema up to this binary's, once, under the
+/// write lock (concurrent openers wait and then find nothing to do).
+fn migrate(pg: &Pg, shown: &str) -> Result<(), OpenError> {
+    pg.begin_write().map_err(|e| cause(shown, e))?;
+    let done = match found(pg, shown) {
+        Ok(Found::Keyward(v)) if v < SCHEMA_VERSION => apply(pg, shown, v),
+        Ok(_) => Ok(()),
+        Err(e) => Err(e),
+    };
+    match done {
+        Ok(()) => pg.commit().map_err(|e| cause(shown, e)),
+        Err(e) => {
+            let _ = pg.rollback();
+            Err(e)
+        }
+    }
+}
