@@ -124,6 +124,9 @@ _keyward() {
             keyward__subcmd__db,check)
                 cmd="keyward__subcmd__db__subcmd__check"
                 ;;
+            keyward__subcmd__db,copy)
+                cmd="keyward__subcmd__db__subcmd__copy"
+                ;;
             keyward__subcmd__db,help)
                 cmd="keyward__subcmd__db__subcmd__help"
                 ;;
@@ -132,6 +135,9 @@ _keyward() {
                 ;;
             keyward__subcmd__db__subcmd__help,check)
                 cmd="keyward__subcmd__db__subcmd__help__subcmd__check"
+                ;;
+            keyward__subcmd__db__subcmd__help,copy)
+                cmd="keyward__subcmd__db__subcmd__help__subcmd__copy"
                 ;;
             keyward__subcmd__db__subcmd__help,help)
                 cmd="keyward__subcmd__db__subcmd__help__subcmd__help"
@@ -246,6 +252,9 @@ _keyward() {
                 ;;
             keyward__subcmd__help__subcmd__db,check)
                 cmd="keyward__subcmd__help__subcmd__db__subcmd__check"
+                ;;
+            keyward__subcmd__help__subcmd__db,copy)
+                cmd="keyward__subcmd__help__subcmd__db__subcmd__copy"
                 ;;
             keyward__subcmd__help__subcmd__facility,add)
                 cmd="keyward__subcmd__help__subcmd__facility__subcmd__add"
@@ -1384,7 +1393,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__db)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version backup check help"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version backup copy check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1572,8 +1581,75 @@ _keyward() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        keyward__subcmd__db__subcmd__copy)
+            opts="-y -h -V --to --db --json --yes --as --as-password-file --as-code-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-password-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         keyward__subcmd__db__subcmd__help)
-            opts="backup check help"
+            opts="backup copy check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1601,6 +1677,20 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__db__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__db__subcmd__help__subcmd__copy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2397,7 +2487,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__help__subcmd__db)
-            opts="backup check"
+            opts="backup copy check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2425,6 +2515,20 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__help__subcmd__db__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__db__subcmd__copy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -863,11 +863,26 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand backup 'Copy the database to a new file (mode 0600, never overwritten) while others keep using it'
-            cand check 'Check SQLite''s integrity, foreign keys and the audit hash chain (exit 1 naming the first problem)'
+            cand backup 'Copy the database to a new SQLite file (mode 0600, never overwritten) while others keep using it'
+            cand copy 'Copy the whole store into a new, empty store of either kind (a file or a PostgreSQL database)'
+            cand check 'Check the store''s integrity, foreign keys and the audit hash chain (exit 1 naming the first problem)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;db;backup'= {
+            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;db;copy'= {
+            cand --to 'The new store: a file path or a postgresql:// URL'
             cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
@@ -888,17 +903,20 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'keyward;db;help'= {
-            cand backup 'Copy the database to a new file (mode 0600, never overwritten) while others keep using it'
-            cand check 'Check SQLite''s integrity, foreign keys and the audit hash chain (exit 1 naming the first problem)'
+            cand backup 'Copy the database to a new SQLite file (mode 0600, never overwritten) while others keep using it'
+            cand copy 'Copy the whole store into a new, empty store of either kind (a file or a PostgreSQL database)'
+            cand check 'Check the store''s integrity, foreign keys and the audit hash chain (exit 1 naming the first problem)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;db;help;backup'= {
+        }
+        &'keyward;db;help;copy'= {
         }
         &'keyward;db;help;check'= {
         }
@@ -1087,10 +1105,13 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;audit;verify'= {
         }
         &'keyward;help;db'= {
-            cand backup 'Copy the database to a new file (mode 0600, never overwritten) while others keep using it'
-            cand check 'Check SQLite''s integrity, foreign keys and the audit hash chain (exit 1 naming the first problem)'
+            cand backup 'Copy the database to a new SQLite file (mode 0600, never overwritten) while others keep using it'
+            cand copy 'Copy the whole store into a new, empty store of either kind (a file or a PostgreSQL database)'
+            cand check 'Check the store''s integrity, foreign keys and the audit hash chain (exit 1 naming the first problem)'
         }
         &'keyward;help;db;backup'= {
+        }
+        &'keyward;help;db;copy'= {
         }
         &'keyward;help;db;check'= {
         }

@@ -95,8 +95,9 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
         {
             return Exit::Exists;
         }
-        if let Some(OpenError::Exists(_) | OpenError::ServerExists(_)) =
-            cause.downcast_ref::<OpenError>()
+        if let Some(
+            OpenError::Exists(_) | OpenError::ServerExists(_) | OpenError::ServerNotEmpty(_),
+        ) = cause.downcast_ref::<OpenError>()
         {
             return Exit::Exists;
         }

@@ -20,6 +20,106 @@ pub enum Location {
 /// A PostgreSQL server and database.
 pub struct Server {
     pub config: postgres::Config,
+    pub tls: Tls,
+}
+
+/// libpq's `sslmode`, of which the `postgres` crate's parser knows only
+/// disable, prefer and require; keyward reads the two verifying modes itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SslMode {
+    Disable,
+    Allow,
+    Prefer,
+    Require,
+    /// The server's certificate must chain to a trusted root.
+    VerifyCa,
+    /// As `VerifyCa`, and it must name the host connected to.
+    VerifyFull,
+}
+
+/// How the connection is encrypted and the server recognised.
+#[derive(Clone, Debug)]
+pub struct Tls {
+    pub mode: SslMode,
+    /// `sslrootcert`: the trusted roots; else `~/.postgresql/root.crt`
+    /// when it exists, else the system's.
+    pub root: Option<PathBuf>,
+}
+
+impl SslMode {
+    fn parse(raw: &str) -> Option<SslMode> {
+        Some(match raw {
+            "disable" => SslMode::Disable,
+            "allow" => SslMode::Allow,
+            "prefer" => SslMode::Prefer,
+            "require" => SslMode::Require,
+            "verify-ca" => SslMode::VerifyCa,
+            "verify-full" => SslMode::VerifyFull,
+            _ => return None,
+        })
+    }
+
+    /// What the `postgres` crate is told: whether TLS is tried and required.
+    fn for_crate(self) -> postgres::config::SslMode {
+        match self {
+            SslMode::Disable => postgres::config::SslMode::Disable,
+            SslMode::Allow | SslMode::Prefer => postgres::config::SslMode::Prefer,
+            _ => postgres::config::SslMode::Require,
+        }
+    }
+}
+
+/// Take `sslmode` and `sslrootcert` out of the URI's query (the crate's
+/// parser refuses verify-ca and verify-full and ignores sslrootcert).
+fn split_tls(text: &str) -> Result<(String, Tls), Failure> {
+    let mut tls = Tls {
+        mode: SslMode::Prefer,
+        root: None,
+    };
+    let Some((base, query)) = text.split_once('?') else {
+        return Ok((text.to_string(), tls));
+    };
+    let mut rest = Vec::new();
+    for pair in query.split('&') {
+        match pair.split_once('=') {
+            Some(("sslmode", v)) => {
+                tls.mode = SslMode::parse(v).ok_or_else(|| {
+                    Failure::usage(format!(
+                        "sslmode={v} is not a libpq sslmode; use disable, allow, prefer, require, verify-ca or verify-full"
+                    ))
+                })?;
+            }
+            Some(("sslrootcert", v)) => tls.root = Some(PathBuf::from(percent_decode(v))),
+            _ => rest.push(pair),
+        }
+    }
+    let text = if rest.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", rest.join("&"))
+    };
+    Ok((text, tls))
+}
+
+/// `%XX` escapes of a URI query value (a path may hold them).
+fn percent_decode(v: &str) -> String {
+    let bytes = v.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(b) = v
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 impl Server {
@@ -64,16 +164,18 @@ impl Location {
         let Some(text) = raw.to_str().filter(|t| is_url(t)) else {
             return Ok(Location::File(raw));
         };
-        let config = postgres::Config::from_str(text).map_err(|e| {
+        let (text, tls) = split_tls(text)?;
+        let mut config = postgres::Config::from_str(&text).map_err(|e| {
             // The parser's message never repeats the URI.
             Failure::usage(format!(
                 "--db / KEYWARD_DB is not a valid PostgreSQL URI ({e}); write postgresql://USER@HOST:PORT/DATABASE"
             ))
         })?;
-        let server = Box::new(Server { config });
+        config.ssl_mode(tls.mode.for_crate());
+        let server = Box::new(Server { config, tls });
         if from_argv && server.config.get_password().is_some() {
             return Err(Failure::usage(format!(
-                "--db {}: a password on the command line can be read by every user of this machine; \
+                "{}: a password on the command line can be read by every user of this machine; \
                  put it in PGPASSFILE or ~/.pgpass (mode 0600), or in KEYWARD_DB in the environment",
                 server.shown()
             )));
@@ -155,6 +257,27 @@ mod tests {
                 _ => panic!("{url} is a server"),
             }
         }
+    }
+
+    #[test]
+    fn the_verifying_sslmodes_and_the_root_are_read_by_keyward() {
+        let url = "postgresql://kw@db.example/keyward?sslmode=verify-full&sslrootcert=/etc/ssl/my%20ca.pem&application_name=x";
+        let Ok(Location::Server(s)) = parse(url, true) else {
+            panic!("{url} is a server");
+        };
+        assert_eq!(s.tls.mode, SslMode::VerifyFull);
+        assert_eq!(s.tls.root, Some(PathBuf::from("/etc/ssl/my ca.pem")));
+        assert_eq!(s.config.get_ssl_mode(), postgres::config::SslMode::Require);
+        assert_eq!(s.config.get_application_name(), Some("x"));
+        let Ok(Location::Server(s)) = parse("postgresql://kw@h/d", true) else {
+            panic!("a server");
+        };
+        assert_eq!(s.tls.mode, SslMode::Prefer, "libpq's default");
+        let Err(e) = parse("postgresql://kw@h/d?sslmode=verify", true) else {
+            panic!("an unknown sslmode must be refused");
+        };
+        assert_eq!(e.exit, crate::Exit::Usage);
+        assert!(e.to_string().contains("verify-full"), "{e}");
     }
 
     #[test]

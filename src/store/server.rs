@@ -8,7 +8,10 @@ use std::time::Duration;
 
 use postgres::config::Host;
 
-use super::location::Server;
+use openssl::ssl::{SslConnector, SslMethod, SslVerifyMode};
+use postgres_openssl::MakeTlsConnector;
+
+use super::location::{Server, SslMode};
 use super::pg::Pg;
 use super::pgpass;
 use super::{Backend, OpenError, Store, Tx};
@@ -144,10 +147,14 @@ fn connect(server: &Server) -> Result<Pg, OpenError> {
             config.password(secret.expose());
         }
     }
-    config.application_name("keyward");
-    let client = config
-        .connect(postgres::NoTls)
-        .map_err(|e| connect_error(&shown, e))?;
+    if config.get_application_name().is_none() {
+        config.application_name("keyward");
+    }
+    let client = match server.tls.mode {
+        SslMode::Disable => config.connect(postgres::NoTls),
+        _ => config.connect(tls_connector(server, &shown)?),
+    }
+    .map_err(|e| connect_error(&shown, e))?;
     let pg = Pg::new(client);
     let version: String = Tx::postgres(&pg)
         .one("SHOW server_version_num", super::sql::args![], |r| r.get(0))
@@ -160,6 +167,46 @@ fn connect(server: &Server) -> Result<Pg, OpenError> {
         });
     }
     Ok(pg)
+}
+
+/// TLS as libpq's `sslmode` asks: verify-ca and verify-full check the
+/// certificate against `sslrootcert` (else `~/.postgresql/root.crt`, else
+/// the system's roots), verify-full also the host name; prefer and require
+/// encrypt without checking who answers, as libpq does.
+fn tls_connector(server: &Server, shown: &str) -> Result<MakeTlsConnector, OpenError> {
+    let failed = |what: &str, e: openssl::error::ErrorStack| OpenError::Tls {
+        shown: shown.to_string(),
+        cause: format!("{what}: {e}"),
+    };
+    let mut builder =
+        SslConnector::builder(SslMethod::tls_client()).map_err(|e| failed("TLS setup", e))?;
+    let verify = matches!(server.tls.mode, SslMode::VerifyCa | SslMode::VerifyFull);
+    if verify {
+        let default_root = std::env::var_os("HOME")
+            .map(|h| std::path::Path::new(&h).join(".postgresql/root.crt"))
+            .filter(|p| p.exists());
+        if let Some(root) = server.tls.root.clone().or(default_root) {
+            if !root.is_file() {
+                return Err(OpenError::Tls {
+                    shown: shown.to_string(),
+                    cause: format!("sslrootcert {} is not a readable file", root.display()),
+                });
+            }
+            builder
+                .set_ca_file(&root)
+                .map_err(|e| failed(&format!("reading sslrootcert {}", root.display()), e))?;
+        }
+        builder.set_verify(SslVerifyMode::PEER);
+    } else {
+        builder.set_verify(SslVerifyMode::NONE);
+    }
+    let mut connector = MakeTlsConnector::new(builder.build());
+    let full = server.tls.mode == SslMode::VerifyFull;
+    connector.set_callback(move |config, _| {
+        config.set_verify_hostname(full);
+        Ok(())
+    });
+    Ok(connector)
 }
 
 fn os_user() -> Option<String> {
@@ -177,11 +224,28 @@ fn connect_error(shown: &str, e: postgres::Error) -> OpenError {
         Some("28P01") | Some("28000") => OpenError::ServerCredentials(shown),
         // invalid_catalog_name: the database does not exist
         Some("3D000") => OpenError::NoServerDatabase(shown),
+        _ if chain_mentions(&e, "certificate verify failed") => OpenError::Tls {
+            shown,
+            cause: "the server's certificate was not accepted: it is not signed by a root in \
+                    sslrootcert, or (verify-full) it does not name this host"
+                .to_string(),
+        },
         _ => OpenError::Unreachable {
             shown,
             cause: e.to_string(),
         },
     }
+}
+
+fn chain_mentions(e: &dyn std::error::Error, what: &str) -> bool {
+    let mut cause: Option<&dyn std::error::Error> = Some(e);
+    while let Some(c) = cause {
+        if c.to_string().contains(what) {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
 }
 
 /// Whether the database is empty, keyward's (at which version) or not.

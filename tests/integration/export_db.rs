@@ -259,7 +259,7 @@ fn entries(dir: &Path) -> Vec<String> {
 
 /// An environment whose database is a backup written into its `data` folder.
 fn backup_env() -> TestEnv {
-    let b = TestEnv::new();
+    let b = TestEnv::sqlite();
     std::fs::create_dir_all(b.db_path().parent().expect("parent")).expect("mkdir");
     b
 }
@@ -369,6 +369,7 @@ fn backup_into_a_missing_folder_is_refused_and_creates_nothing() {
 
 #[test]
 fn backup_works_while_another_connection_holds_a_read_transaction() {
+    sqlite_only!("a SQLite read transaction on the file");
     let (env, _) = org();
     let conn = env.conn();
     conn.execute_batch("BEGIN").expect("begin");
@@ -450,6 +451,7 @@ fn check_names_a_tampered_audit_row_and_writes_nothing() {
 
 #[test]
 fn check_reports_a_foreign_key_violation() {
+    sqlite_only!("SQLite can turn foreign keys off; PostgreSQL always enforces them");
     let (env, _) = org();
     env.exec("PRAGMA foreign_keys = OFF; INSERT INTO account_facility (account_id, facility_id) VALUES (1, 999)");
     let out = env.run(&["db", "check"]);
@@ -460,6 +462,7 @@ fn check_reports_a_foreign_key_violation() {
 /// A damaged page of an index nothing else reads: only `integrity_check` sees it.
 #[test]
 fn check_reports_a_damaged_page() {
+    sqlite_only!("damaged SQLite pages");
     let (env, _) = org();
     env.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     let root = env

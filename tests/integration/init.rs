@@ -202,7 +202,7 @@ fn init_publishes_default_terms_that_new_accounts_must_accept() {
     // A new account must accept them at its first sign-in.
     env.add_user_with_password("carol", "user", &[], "Dove#pw4242");
     env.exec(
-        "UPDATE account SET must_change_password = 0, terms_pending = 0 WHERE username = 'carol'",
+        "UPDATE account SET must_change_password = FALSE, terms_pending = FALSE WHERE username = 'carol'",
     );
     let out = env.auth("carol", "Dove#pw4242");
     assert_code(&out, 5);

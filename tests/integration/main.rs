@@ -1,6 +1,7 @@
 //! The integration tests: one binary (as ripgrep does), one module per
 //! area, each running the `keyward` binary as a black box through `common`.
 
+#[macro_use]
 mod common;
 
 mod change_races;
@@ -24,6 +25,7 @@ mod passwords;
 mod policy;
 mod review_fixes;
 mod second_factor_required;
+mod server;
 mod signin_auth;
 mod signin_forgot_pty;
 mod signin_login_pty;
@@ -32,6 +34,7 @@ mod signin_questions;
 mod signin_races;
 mod signin_terms;
 mod store;
+mod store_copy;
 mod store_location;
 mod twofa_enroll;
 mod twofa_pty;

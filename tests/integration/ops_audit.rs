@@ -423,7 +423,7 @@ fn no_secret_ever_reaches_the_audit_table() {
     assert_code(&out, 0);
     secrets.push(temp);
     secrets.push("Next#pw456".into());
-    env.exec("UPDATE account SET terms_pending = 0 WHERE username = 'erin'");
+    env.exec("UPDATE account SET terms_pending = FALSE WHERE username = 'erin'");
     // A chosen reset password.
     let out = env.run_stdin(
         &["user", "reset-password", "gen.user", "--password-stdin"],
@@ -721,7 +721,7 @@ fn audit_list_filters_by_user_action_and_time_oldest_first() {
         );
         assert_code(&out, 0);
     }
-    env.clear_pending("1");
+    env.clear_pending("TRUE");
     // The day before: bob's sign-ins, which --since excludes.
     assert_code(&env.auth_at(day_before, "bob", "Pass#word9"), 0);
     assert_code(&env.auth_at(day_before, "bob", "Wrong#word9"), 3);

@@ -383,7 +383,7 @@ fn spawn(env: &TestEnv, args: &[&str]) -> std::process::Child {
             cmd.env_remove(&k);
         }
     }
-    cmd.env("KEYWARD_DB", env.db_path())
+    cmd.env("KEYWARD_DB", env.db_location())
         .env("KEYWARD_NOW", NOW)
         .env("NO_COLOR", "1")
         .args(args)
@@ -464,7 +464,7 @@ fn run_with_silent_stdin(env: &TestEnv, args: &[&str]) -> std::process::Output {
         }
     }
     let mut child = cmd
-        .env("KEYWARD_DB", env.db_path())
+        .env("KEYWARD_DB", env.db_location())
         .env("KEYWARD_NOW", NOW)
         .env("NO_COLOR", "1")
         .args(args)

@@ -81,6 +81,7 @@ fn no_password_in_clear_in_database_files() {
 
 #[test]
 fn no_password_in_clear_in_wal_while_another_connection_is_open() {
+    sqlite_only!("the SQLite WAL file");
     // Keep a reader open so that the -wal file is not checkpointed away.
     let env = TestEnv::with_db();
     let reader = env.conn();

@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 /// A plain `std` command (assert_cmd cannot redirect stdout) with the test env.
 fn std_cmd(env: &TestEnv) -> Command {
     let mut cmd = Command::new(bin());
-    cmd.env("KEYWARD_DB", env.db_path())
+    cmd.env("KEYWARD_DB", env.db_location())
         .env("KEYWARD_NOW", NOW)
         .env("NO_COLOR", "1")
         .env_remove("KEYWARD_AS")
@@ -105,6 +105,7 @@ fn a_directory_as_the_database_path_is_named_as_such() {
 
 #[test]
 fn a_failed_init_leaves_no_file_and_no_temporary_files() {
+    sqlite_only!("files of init");
     let env = TestEnv::new();
     // reject-username refuses the password after the folder may exist: no file may remain.
     let out = env.run_stdin(
@@ -181,7 +182,7 @@ fn closed_stdout(env: &TestEnv, args: &[&str]) -> std::process::Output {
         .arg("exec \"$0\" \"$@\" >&-")
         .arg(bin())
         .args(args)
-        .env("KEYWARD_DB", env.db_path())
+        .env("KEYWARD_DB", env.db_location())
         .env("KEYWARD_NOW", NOW)
         .env("NO_COLOR", "1")
         .env_remove("KEYWARD_AS")

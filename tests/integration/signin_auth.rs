@@ -573,7 +573,7 @@ fn a_new_terms_version_must_be_accepted_again() {
 fn without_terms_a_completed_sign_in_clears_terms_pending() {
     let env = TestEnv::with_db();
     env.add_user_with_password("alice", "user", &[], PW);
-    env.exec("UPDATE account SET must_change_password = 0 WHERE username = 'alice'");
+    env.exec("UPDATE account SET must_change_password = FALSE WHERE username = 'alice'");
     let stored = "SELECT terms_pending FROM account WHERE username = 'alice'";
     assert_eq!(env.sql_scalar(stored), 1);
     // With nothing to accept, neither sign-in nor `user show` asks for terms.
@@ -629,20 +629,10 @@ fn parallel_wrong_passwords_are_all_counted() {
     env.ready_user("alice", PW);
     let children: Vec<_> = (0..N)
         .map(|_| {
-            let mut child = env
-                .std_cmd(&["--json", "auth", "alice", "--password-stdin"])
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("spawn keyward");
-            child
-                .stdin
-                .take()
-                .expect("stdin")
-                .write_all(format!("{WRONG}\n").as_bytes())
-                .expect("write password");
-            child
+            env.spawn_with_stdin(
+                &["--json", "auth", "alice", "--password-stdin"],
+                &format!("{WRONG}\n"),
+            )
         })
         .collect();
     for child in children {

@@ -285,7 +285,7 @@ fn login_with_stderr_redirected_is_a_usage_error() -> R {
             log.display()
         ))
         .arg(bin())
-        .env("KEYWARD_DB", env.db_path())
+        .env("KEYWARD_DB", env.db_location())
         .env("KEYWARD_NOW", NOW)
         .env("NO_COLOR", "1");
     let mut p = spawn_command(sh, TIMEOUT_MS)?;

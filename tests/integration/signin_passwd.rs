@@ -275,6 +275,7 @@ fn passwd_without_password_stdin_and_without_terminal_does_not_wait() {
 
 #[test]
 fn passwd_keeps_the_new_password_out_of_the_database_in_clear() {
+    sqlite_only!("the bytes of the database file");
     let env = TestEnv::with_db();
     env.ready_user("alice", PW);
     assert_code(&passwd(&env, "alice", PW, "Clear#txt99"), 0);

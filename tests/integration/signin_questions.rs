@@ -101,6 +101,7 @@ fn list_in_human_output_names_the_ids() {
 
 #[test]
 fn set_three_answers_succeeds_and_stores_them_hashed() {
+    sqlite_only!("the bytes of the database file");
     let env = TestEnv::with_db();
     env.ready_user("alice", PW);
     let out = set(

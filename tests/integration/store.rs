@@ -15,12 +15,14 @@ fn mode(path: &std::path::Path) -> u32 {
 
 #[test]
 fn init_creates_file_with_mode_0600() {
+    sqlite_only!("file modes");
     let env = TestEnv::with_db();
     assert_eq!(mode(&env.db_path()), 0o600, "database file mode");
 }
 
 #[test]
 fn init_creates_folder_with_mode_0700() {
+    sqlite_only!("file modes");
     let env = TestEnv::with_db();
     let folder = env.db_path().parent().expect("parent").to_owned();
     assert_eq!(mode(&folder), 0o700, "database folder mode");
@@ -28,6 +30,7 @@ fn init_creates_folder_with_mode_0700() {
 
 #[test]
 fn init_leaves_an_existing_folder_mode_alone() {
+    sqlite_only!("file modes");
     let env = TestEnv::new();
     let folder = env.db_path().parent().expect("parent").to_owned();
     std::fs::create_dir(&folder).expect("mkdir");
@@ -39,6 +42,7 @@ fn init_leaves_an_existing_folder_mode_alone() {
 
 #[test]
 fn files_stay_0600_after_writes() {
+    sqlite_only!("file modes");
     let env = TestEnv::with_db();
     env.facility("DAL01");
     env.add_user("alice", "user", &["DAL01"]);
@@ -54,12 +58,13 @@ fn files_stay_0600_after_writes() {
 #[test]
 fn migrations_set_user_version() {
     let env = TestEnv::with_db();
-    let v = env.sql_scalar("PRAGMA user_version");
-    assert!(v.as_i64().unwrap_or(0) > 0, "user_version = {v}");
+    let v = env.schema_version();
+    assert!(v > 0, "schema version {v}");
 }
 
 #[test]
 fn database_is_in_wal_mode() {
+    sqlite_only!("SQLite's journal");
     let env = TestEnv::with_db();
     let mode = env.sql_scalar("PRAGMA journal_mode");
     assert_eq!(mode.as_str().map(str::to_lowercase).as_deref(), Some("wal"));
@@ -67,6 +72,7 @@ fn database_is_in_wal_mode() {
 
 #[test]
 fn database_has_an_application_id() {
+    sqlite_only!("SQLite's file header (server.rs checks keyward_meta)");
     let env = TestEnv::with_db();
     let id = env.sql_scalar("PRAGMA application_id");
     assert_ne!(
@@ -79,10 +85,10 @@ fn database_has_an_application_id() {
 #[test]
 fn reopening_does_not_change_user_version() {
     let env = TestEnv::with_db();
-    let before = env.sql_scalar("PRAGMA user_version");
+    let before = env.schema_version();
     assert_code(&env.run(&["user", "list"]), 0);
     assert_code(&env.run(&["policy", "show"]), 0);
-    assert_eq!(env.sql_scalar("PRAGMA user_version"), before);
+    assert_eq!(env.schema_version(), before);
 }
 
 #[test]
@@ -115,6 +121,7 @@ fn missing_database_message_points_to_init() {
 
 #[test]
 fn init_twice_exits_8_and_leaves_file_untouched() {
+    sqlite_only!("file bytes (server.rs: init on a keyward database)");
     let env = TestEnv::with_db();
     let before = env.file_bytes();
     let snap = env.snapshot();
@@ -129,6 +136,7 @@ fn init_twice_exits_8_and_leaves_file_untouched() {
 
 #[test]
 fn newer_database_exits_1_and_is_untouched() {
+    sqlite_only!("file bytes (server.rs: a newer schema)");
     let env = TestEnv::with_db();
     env.exec("PRAGMA user_version = 9999;");
     // Our connection is closed: the WAL is checkpointed and removed.
@@ -152,6 +160,7 @@ fn newer_database_exits_1_and_is_untouched() {
 
 #[test]
 fn newer_database_message_mentions_version_or_newer() {
+    sqlite_only!("PRAGMA user_version (server.rs: a newer schema)");
     let env = TestEnv::with_db();
     env.exec("PRAGMA user_version = 9999;");
     let out = env.run(&["user", "list"]);
@@ -184,6 +193,7 @@ fn non_sqlite_file_exits_1_and_is_untouched() {
 
 #[test]
 fn foreign_sqlite_database_exits_1_and_is_untouched() {
+    sqlite_only!("a foreign SQLite file (server.rs: a foreign database)");
     let env = TestEnv::new();
     let folder = env.db_path().parent().expect("parent").to_owned();
     std::fs::create_dir(&folder).expect("mkdir");
@@ -201,6 +211,7 @@ fn foreign_sqlite_database_exits_1_and_is_untouched() {
 
 #[test]
 fn init_on_a_foreign_file_exits_8_and_leaves_it() {
+    sqlite_only!("a foreign file (server.rs: init on a foreign database)");
     let env = TestEnv::new();
     let folder = env.db_path().parent().expect("parent").to_owned();
     std::fs::create_dir(&folder).expect("mkdir");
@@ -265,6 +276,7 @@ fn data_survives_between_processes() {
 
 #[test]
 fn foreign_keys_are_enforced_by_schema() {
+    sqlite_only!("PRAGMA foreign_key_check");
     // The schema declares its references; removing a facility with --force
     // leaves no dangling assignment rows behind.
     let env = TestEnv::with_db();
@@ -286,7 +298,7 @@ fn spawn(env: &TestEnv, args: &[&str], stdin: std::process::Stdio) -> std::proce
             cmd.env_remove(&k);
         }
     }
-    cmd.env("KEYWARD_DB", env.db_path())
+    cmd.env("KEYWARD_DB", env.db_location())
         .env("KEYWARD_NOW", NOW)
         .env("NO_COLOR", "1")
         .args(args)
@@ -331,37 +343,32 @@ fn concurrent_writers_queue_instead_of_failing() {
 #[test]
 fn a_writer_waits_for_another_writer_lock() {
     let env = TestEnv::with_db();
-    let conn = env.conn();
-    conn.execute_batch("BEGIN IMMEDIATE")
-        .expect("take the write lock");
+    let mut held = env.hold_write_lock();
     let child = spawn(
         &env,
         &["facility", "add", "DAL01"],
         std::process::Stdio::null(),
     );
     // Well under the 5 s busy timeout keyward must use.
-    std::thread::sleep(std::time::Duration::from_millis(1000));
-    conn.execute_batch("COMMIT")
-        .expect("release the write lock");
+    held.wait_for_waiters(1, std::time::Duration::from_millis(1000));
+    held.commit();
     let out = child.wait_with_output().expect("wait");
     assert_code(&out, 0);
-    drop(conn);
     assert_code(&env.run(&["facility", "show", "DAL01"]), 0);
 }
 
 #[test]
 fn readers_are_not_blocked_by_a_writer() {
     let env = TestEnv::with_db();
-    let conn = env.conn();
-    conn.execute_batch("BEGIN IMMEDIATE")
-        .expect("take the write lock");
+    let held = env.hold_write_lock();
     let out = env.run(&["user", "list"]);
     assert_code(&out, 0);
-    conn.execute_batch("ROLLBACK").expect("rollback");
+    held.rollback();
 }
 
 #[test]
 fn empty_file_is_not_a_keyward_database() {
+    sqlite_only!("an empty file");
     let env = TestEnv::new();
     let folder = env.db_path().parent().expect("parent").to_owned();
     std::fs::create_dir(&folder).expect("mkdir");

@@ -118,6 +118,7 @@ fn status_never_shows_the_secret() {
 
 #[test]
 fn backup_codes_are_not_stored_in_clear() {
+    sqlite_only!("the bytes of the database file");
     let env = TestEnv::with_db();
     env.ready_supervisor("alice", PW);
     let hashes_before = env.snapshot().matches("$argon2id$").count();
@@ -185,6 +186,7 @@ fn backup_bytes(env: &TestEnv, name: &str) -> Vec<u8> {
 
 #[test]
 fn a_reset_secret_is_gone_from_the_database_file_and_from_a_backup() {
+    sqlite_only!("the bytes of the database file");
     let env = TestEnv::with_db();
     env.ready_supervisor("alice", PW);
     env.enrol("alice");
@@ -224,6 +226,7 @@ fn a_reset_secret_is_gone_from_the_database_file_and_from_a_backup() {
 /// deleted rows in its free space; a backup must not copy them along.
 #[test]
 fn a_backup_carries_no_content_deleted_before_secure_delete_was_on() {
+    sqlite_only!("SQLite's secure_delete");
     let env = TestEnv::with_db();
     // One marker stays in the row's cell of a table page; the other ends in
     // an overflow page, which the delete puts on the free list.
@@ -250,7 +253,7 @@ fn a_backup_carries_no_content_deleted_before_secure_delete_was_on() {
             "{marker} was deleted but the backup carries it"
         );
     }
-    let b = TestEnv::new();
+    let b = TestEnv::sqlite();
     let out = b.run(&[
         "--db",
         env.path().join("stale.db").to_str().expect("utf-8"),

@@ -27,6 +27,18 @@ impl Store {
         publish(path, "init", Folder::Create, |tmp| build(tmp, seed))
     }
 
+    /// Create a new database file for a copy (`db backup` of a server
+    /// store): as [`Store::create`], but its folder must exist already.
+    pub fn create_backup<E>(
+        path: &Path,
+        seed: impl FnOnce(crate::store::Tx<'_>) -> Result<(), E>,
+    ) -> Result<(), E>
+    where
+        E: From<OpenError> + From<rusqlite::Error>,
+    {
+        publish(path, "backup", Folder::MustExist, |tmp| build(tmp, seed))
+    }
+
     /// Refuse early when something is already at `path` (create checks again).
     pub fn refuse_existing(path: &Path) -> Result<(), OpenError> {
         match probe(path)? {

@@ -65,6 +65,8 @@ pub enum OpenError {
         "cannot connect to {shown} ({cause}); check that the server is running and that the host, port and sslmode are right"
     )]
     Unreachable { shown: String, cause: String },
+    #[error("{shown}: TLS cannot be set up ({cause}); check sslmode and sslrootcert in the URL")]
+    Tls { shown: String, cause: String },
     #[error(
         "{0} refused the credentials; put the role's password in PGPASSFILE or ~/.pgpass (mode 0600), or in KEYWARD_DB in the environment"
     )]

@@ -5,6 +5,8 @@ use super::*;
 /// One test's world: a temp dir whose `data/keyward.db` is the database.
 pub struct TestEnv {
     pub dir: TempDir,
+    /// The test's database when the suite runs on PostgreSQL.
+    pub pg: Option<PgDb>,
 }
 
 impl Default for TestEnv {
@@ -20,7 +22,18 @@ impl TestEnv {
             .prefix("keyward-test-")
             .tempdir()
             .expect("create temp dir");
-        Self { dir }
+        let pg = on_postgres().then(PgDb::create);
+        Self { dir, pg }
+    }
+
+    /// A fresh environment whose store is a SQLite file whatever the suite
+    /// runs on: where a backup of the store under test goes.
+    pub fn sqlite() -> Self {
+        let dir = tempfile::Builder::new()
+            .prefix("keyward-test-")
+            .tempdir()
+            .expect("create temp dir");
+        Self { dir, pg: None }
     }
 
     /// A fresh environment with an initialised database (`root` / [`ROOT_PASSWORD`])
@@ -49,6 +62,14 @@ impl TestEnv {
         self.dir.path().join("data").join("keyward.db")
     }
 
+    /// What `KEYWARD_DB` is set to: the file, or the test database's URL.
+    pub fn db_location(&self) -> std::ffi::OsString {
+        match &self.pg {
+            Some(pg) => pg.url.clone().into(),
+            None => self.db_path().into(),
+        }
+    }
+
     pub fn wal_path(&self) -> PathBuf {
         self.dir.path().join("data").join("keyward.db-wal")
     }
@@ -62,7 +83,7 @@ impl TestEnv {
                 cmd.env_remove(&k);
             }
         }
-        cmd.env("KEYWARD_DB", self.db_path())
+        cmd.env("KEYWARD_DB", self.db_location())
             .env("KEYWARD_NOW", NOW)
             .env("NO_COLOR", "1")
             .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
@@ -201,6 +222,10 @@ impl TestEnv {
 
     /// Opens the database directly.
     pub fn conn(&self) -> rusqlite::Connection {
+        assert!(
+            self.pg.is_none(),
+            "this test reads the SQLite file directly; mark it sqlite_only!"
+        );
         let conn = rusqlite::Connection::open(self.db_path()).expect("open database with rusqlite");
         conn.busy_timeout(Duration::from_secs(10))
             .expect("busy timeout");
@@ -210,6 +235,9 @@ impl TestEnv {
     /// Runs a query and returns every row as a list of JSON values.
     #[track_caller]
     pub fn sql(&self, query: &str) -> Vec<Vec<Value>> {
+        if let Some(pg) = &self.pg {
+            return pg.sql(query);
+        }
         let conn = self.conn();
         let mut stmt = conn
             .prepare(query)
@@ -240,6 +268,9 @@ impl TestEnv {
     /// Executes statements that change the database.
     #[track_caller]
     pub fn exec(&self, statements: &str) {
+        if let Some(pg) = &self.pg {
+            return pg.exec(statements);
+        }
         self.conn()
             .execute_batch(statements)
             .unwrap_or_else(|e| panic!("execute {statements:?}: {e}"));
@@ -247,6 +278,13 @@ impl TestEnv {
 
     /// Names of the tables of the database.
     pub fn tables(&self) -> Vec<String> {
+        if self.pg.is_some() {
+            return self
+                .sql("SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1")
+                .into_iter()
+                .filter_map(|r| r.first().and_then(|v| v.as_str().map(str::to_owned)))
+                .collect();
+        }
         self.sql("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             .into_iter()
             .filter_map(|r| r.first().and_then(|v| v.as_str().map(str::to_owned)))
@@ -255,7 +293,13 @@ impl TestEnv {
 
     /// Column names of a table.
     pub fn columns(&self, table: &str) -> Vec<String> {
-        self.sql(&format!("SELECT name FROM pragma_table_info('{table}')"))
+        let query = match self.pg {
+            Some(_) => format!(
+                "SELECT column_name::text FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position"
+            ),
+            None => format!("SELECT name FROM pragma_table_info('{table}')"),
+        };
+        self.sql(&query)
             .into_iter()
             .filter_map(|r| r.first().and_then(|v| v.as_str().map(str::to_owned)))
             .collect()
@@ -280,16 +324,28 @@ impl TestEnv {
             .expect("a table with a username column")
     }
 
+    /// The store's schema version: SQLite's `user_version`, or the
+    /// version in PostgreSQL's `keyward_meta`.
+    pub fn schema_version(&self) -> i64 {
+        let v = match self.pg {
+            Some(_) => {
+                self.sql_scalar("SELECT value FROM keyward_meta WHERE key = 'schema_version'")
+            }
+            None => self.sql_scalar("PRAGMA user_version"),
+        };
+        v.as_i64()
+            .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+            .expect("a schema version")
+    }
+
     /// Every row of every table except the audit log, as sorted text: two
     /// equal snapshots mean a command changed nothing.
     pub fn snapshot(&self) -> String {
         let mut out = String::new();
-        out.push_str(&format!(
-            "user_version={}\n",
-            self.sql_scalar("PRAGMA user_version")
-        ));
+        out.push_str(&format!("user_version={}\n", self.schema_version()));
         for t in self.tables() {
-            if t.contains("audit") {
+            // keyward_meta is PostgreSQL's header: its version is above.
+            if t.contains("audit") || t == "keyward_meta" {
                 continue;
             }
             let mut rows: Vec<String> = self
@@ -340,6 +396,28 @@ impl TestEnv {
     #[track_caller]
     pub fn clone_user_rows(&self, template: &str, prefix: &str, n: usize) {
         let users = self.users_table();
+        if self.pg.is_some() {
+            let cols: Vec<String> = self
+                .columns(&users)
+                .into_iter()
+                .filter(|c| c != "id")
+                .collect();
+            let exprs: Vec<String> = cols
+                .iter()
+                .map(|c| match c.as_str() {
+                    "username" => format!("'{prefix}' || lpad(n.i::text, 5, '0')"),
+                    c => format!("t.\"{c}\""),
+                })
+                .collect();
+            let quoted: Vec<String> = cols.iter().map(|c| format!("\"{c}\"")).collect();
+            self.exec(&format!(
+                "INSERT INTO \"{users}\" ({}) SELECT {} FROM \"{users}\" AS t, generate_series(1, {n}) AS n(i) \
+                 WHERE t.username = '{template}';",
+                quoted.join(", "),
+                exprs.join(", ")
+            ));
+            return;
+        }
         let info = self.sql(&format!(
             "SELECT name, type, pk FROM pragma_table_info('{users}')"
         ));

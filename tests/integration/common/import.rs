@@ -181,24 +181,22 @@ impl TestEnv {
     /// Number of audit rows with `action`.
     #[track_caller]
     pub fn audit_count(&self, action: &str) -> i64 {
-        self.conn()
-            .query_row(
-                "SELECT COUNT(*) FROM audit WHERE action = ?1",
-                [action],
-                |r| r.get(0),
-            )
-            .expect("count audit rows")
+        let action = action.replace('\'', "''");
+        self.sql_scalar(&format!(
+            "SELECT COUNT(*) FROM audit WHERE action = '{action}'"
+        ))
+        .as_i64()
+        .expect("count audit rows")
     }
 
     /// Number of accounts whose username starts with `prefix`.
     #[track_caller]
     pub fn count_accounts(&self, prefix: &str) -> i64 {
-        self.conn()
-            .query_row(
-                "SELECT COUNT(*) FROM account WHERE username LIKE ?1 || '%'",
-                [prefix],
-                |r| r.get(0),
-            )
-            .expect("count accounts")
+        let prefix = prefix.replace('\'', "''");
+        self.sql_scalar(&format!(
+            "SELECT COUNT(*) FROM account WHERE username LIKE '{prefix}' || '%'"
+        ))
+        .as_i64()
+        .expect("count accounts")
     }
 }

@@ -177,6 +177,8 @@ fn hex(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
+#[macro_use]
+mod backend;
 mod env;
 mod import;
 mod ops;
@@ -185,6 +187,7 @@ mod qr;
 mod signin;
 mod twofa;
 
+pub use backend::*;
 pub use env::*;
 pub use import::*;
 pub use ops::*;

@@ -60,7 +60,7 @@ impl TestEnv {
             }
         }
         cmd.args(args)
-            .env("KEYWARD_DB", self.db_path())
+            .env("KEYWARD_DB", self.db_location())
             .env("KEYWARD_NOW", NOW)
             .env("NO_COLOR", "1")
             .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
@@ -84,10 +84,31 @@ impl TestEnv {
     #[track_caller]
     pub fn clear_pending(&self, cond: &str) {
         self.exec(&format!(
-            "UPDATE account SET must_change_password = 0, terms_pending = 0 WHERE {cond};
-             INSERT OR IGNORE INTO terms_acceptance (account_id, version, accepted_at)
-                 SELECT a.id, t.version, 0 FROM account a, terms t WHERE {cond};"
+            "UPDATE account SET must_change_password = FALSE, terms_pending = FALSE WHERE {cond};
+             INSERT INTO terms_acceptance (account_id, version, accepted_at)
+                 SELECT a.id, t.version, 0 FROM account a, terms t WHERE {cond}
+                 ON CONFLICT DO NOTHING;"
         ));
+    }
+
+    /// Starts `keyward ARGS` with `input` written to its stdin (then
+    /// closed) and its output piped, for tests that run several at once.
+    pub fn spawn_with_stdin(&self, args: &[&str], input: &str) -> std::process::Child {
+        use std::io::Write;
+        let mut child = self
+            .std_cmd(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn keyward");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("write stdin");
+        child
     }
 
     /// Writes `text` to a file in the temp dir and runs `terms set --file` on it.
