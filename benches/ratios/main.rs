@@ -22,12 +22,17 @@
 //! 5. One keyward hash against one hash of the C reference and one of
 //!    RustCrypto's `argon2` (the engine before issue 12), in-process, fresh
 //!    memory for each (what `auth` and a single `user add` pay).
+//! 6. The same on PostgreSQL (benches/ratios/pg.rs): `user unlock` against
+//!    `psql -c` with the same UPDATE, and imports of 10,000 and 100,000
+//!    migrated hashes in rows/s with peak RSS. Only with `KEYWARD_BENCH_PG`.
 //!
 //! Environment:
 //! - `KEYWARD_BENCH_N`: rows of the generated-password import (default 400).
 //! - `KEYWARD_BENCH_300K`: `1` always imports 300,000 rows, `0` never; by
 //!   default only when 100,000 rows took less than 5 s.
 //! - `KEYWARD_BENCH_ONLY`: run only these items, e.g. `2,3` (default: all).
+//! - `KEYWARD_BENCH_PG`: a PostgreSQL URL whose role may create databases
+//!   (password in PGPASSFILE), for item 6.
 //!
 //! Peak RSS of an import comes from a small wrapper: this binary re-executes
 //! itself with `--measure-child`, runs the import as its only child and reads
@@ -46,6 +51,7 @@ use nix::sys::resource::{UsageWho, getrusage};
 use tempfile::TempDir;
 
 mod cref;
+mod pg;
 use cref::CRef;
 
 type Res<T> = Result<T, Box<dyn Error>>;
@@ -555,6 +561,10 @@ fn bench() -> Res<()> {
         }
         settle();
         unlock_vs_sqlite(&kw, big_db.as_deref(), &mut summary)?;
+    }
+    if wanted("6") && import_works {
+        settle();
+        pg::postgres(&kw, &mut summary)?;
     }
 
     println!("summary");

@@ -34,9 +34,17 @@ impl Chain {
         Ok(Chain { last_id, prev })
     }
 
-    pub fn append(&mut self, tx: Tx<'_>, e: &Entry) -> Result<()> {
+    /// The id, previous hash and hash of `e` as the next row; moves the head.
+    pub(in crate::store) fn advance(&mut self, e: &Entry) -> (i64, String, String) {
         let id = self.last_id + 1;
         let hash = audit::chain_hash(&self.prev, id, e);
+        let prev = std::mem::replace(&mut self.prev, hash.clone());
+        self.last_id = id;
+        (id, prev, hash)
+    }
+
+    pub fn append(&mut self, tx: Tx<'_>, e: &Entry) -> Result<()> {
+        let (id, prev, hash) = self.advance(e);
         tx.execute(
             "INSERT INTO audit (id, at, actor, action, target, facility, details, prev_hash, hash)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -48,12 +56,10 @@ impl Chain {
                 e.target.as_deref(),
                 e.facility.as_deref(),
                 e.details.to_string(),
-                self.prev.as_str(),
-                hash.as_str()
+                prev,
+                hash
             ],
         )?;
-        self.last_id = id;
-        self.prev = hash;
         Ok(())
     }
 }

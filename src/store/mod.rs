@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod backup;
+pub mod bulk;
 pub mod copy;
 pub mod facilities;
 pub mod location;

@@ -8,6 +8,7 @@
 //! 3. in one write transaction, read the file again and write every row,
 //!    re-checking each against the database as it is then.
 
+mod batch;
 mod credentials;
 mod export;
 mod plan;

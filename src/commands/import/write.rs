@@ -8,6 +8,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 use serde_json::json;
 
+use super::batch::{NewRow, NewRows, meanwhile};
 use super::credentials::PendingFile;
 use super::plan::facility_map;
 use super::source::Source;
@@ -16,16 +17,16 @@ use super::{Counts, Hashed, ImportArgs, Job, Plan};
 use crate::cli::OnConflict;
 use crate::commands::change::Change;
 use crate::commands::{Ctx, fault, input, user};
-use crate::domain::account::{Account, PendingActions, Status};
+use crate::domain::account::{Account, Status};
 use crate::domain::import::{PasswordSource, Row};
 use crate::domain::password::{self, Hasher, PasswordError};
 use crate::domain::policy::Policy;
 use crate::domain::scope::Action;
 use crate::domain::secret::Secret;
-use crate::error::{Exit, Failure};
-use crate::store::accounts::{self, NewAccount};
+use crate::error::Failure;
+use crate::store::accounts;
 use crate::store::audit::Chain;
-use crate::store::{self, facilities};
+use crate::store::facilities;
 
 thread_local! {
     /// One Argon2 memory block per hashing thread. `map_init` would build one
@@ -116,6 +117,7 @@ pub(super) fn write_all(
             _ => Err(source.changed()),
         }
     };
+    let mut new_rows = NewRows::default();
     let mut rows = source.rows(args.format())?.trusting();
     let mut index = 0;
     while let Some(next) = rows.next_row(rules).map_err(|e| source.stopped(e))? {
@@ -137,25 +139,11 @@ pub(super) fn write_all(
             codes.push(stored.clone());
         }
         let name = row.username.as_str();
-        let meanwhile = |what: &str| {
-            let exit = if what == "created" {
-                Exit::Exists
-            } else {
-                Exit::Error
-            };
-            anyhow::Error::from(Failure::new(
-                exit,
-                format!(
-                    "account `{name}` (line {}) was {what} by someone else while the import was running; nothing was written. Run the import again",
-                    row.line
-                ),
-            ))
-        };
-        // A new account is not looked up again: its INSERT fails if one was
+        // A new account is not looked up again: its INSERT finds one
         // created meanwhile (the username is UNIQUE).
         let exists = existed && accounts::id_of(tx, name)?.is_some();
         if existed && !exists {
-            return Err(meanwhile("removed"));
+            return Err(meanwhile(name, row.line, "removed"));
         }
         let create = Action::CreateAccount {
             role: row.role,
@@ -175,37 +163,28 @@ pub(super) fn write_all(
                     (h.hash, "generated")
                 }
             };
-            let id = accounts::insert(
-                tx,
-                &NewAccount {
-                    username: name,
-                    name: row.name.as_deref(),
-                    role: row.role,
-                    password_hash: &hash,
-                    pending: PendingActions {
-                        must_change_password: row.must_change,
-                        terms_pending: true,
-                    },
-                    now: ctx.now(),
-                },
-            )
-            .map_err(|e| {
-                if store::is_conflict(&e) {
-                    meanwhile("created")
-                } else {
-                    e.into()
-                }
-            })?;
-            accounts::insert_facilities(tx, id, &ids)?;
-            status::apply(tx, id, None, row.status, rules, ctx.now())?;
             let mut details =
                 json!({"role": row.role, "facilities": codes, "password": how, "source": "import"});
             if let Some(s) = row.status.filter(|s| *s != Status::Active) {
                 details["status"] = json!(s.as_str());
             }
-            chain.append(
+            let audit = ctx.audit_entry("user.add", Some(name), first_facility, details);
+            new_rows.push(
+                NewRow {
+                    line: row.line,
+                    username: name.to_string(),
+                    name: row.name.clone(),
+                    role: row.role,
+                    hash,
+                    must_change: row.must_change,
+                    facility_ids: ids,
+                    status: row.status,
+                    audit,
+                },
                 tx,
-                &ctx.audit_entry("user.add", Some(name), first_facility, details),
+                &mut chain,
+                rules,
+                ctx.now(),
             )?;
             counts.created += 1;
             continue;
@@ -214,6 +193,8 @@ pub(super) fn write_all(
             OnConflict::Fail => return Err(source.changed()),
             OnConflict::Skip => counts.skipped += 1,
             OnConflict::Update => {
+                // The log stays in file order: earlier new accounts first.
+                new_rows.flush(tx, &mut chain, rules, ctx.now())?;
                 let a: Account = user::find(tx, name)?;
                 change.allow(&Action::ChangeAccount, Some(&a))?;
                 change.allow(&create, None)?;
@@ -252,6 +233,7 @@ pub(super) fn write_all(
             }
         }
     }
+    new_rows.flush(tx, &mut chain, rules, ctx.now())?;
     if index != existed.len()
         || hashed.next().is_some()
         || rows.digest() != plan.digest
