@@ -18,7 +18,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
     }
     var completions = [
         &'keyward'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -48,7 +48,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;init'= {
             cand --admin 'Username of the first account (role support)'
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -62,7 +62,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;facility'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -82,7 +82,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;facility;add'= {
             cand --name 'Display name [default: the code]'
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -95,7 +95,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;facility;list'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -108,7 +108,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;facility;show'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -123,7 +123,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;facility;rename'= {
             cand --name 'New display name'
             cand --code 'New code (accounts keep their assignment)'
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -136,7 +136,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;facility;remove'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -170,7 +170,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;facility;help;help'= {
         }
         &'keyward;user'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -201,7 +201,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --role 'Role of the account'
             cand --facility 'Facility code; repeat or separate with commas'
             cand --name 'Display name'
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -218,7 +218,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --facility 'Only accounts assigned to this facility'
             cand --role 'Only accounts with this role'
             cand --status 'Only accounts with this status'
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -231,7 +231,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;user;show'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -245,7 +245,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;user;assign'= {
             cand --facility 'Facility code; repeat or separate with commas'
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -259,7 +259,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;user;unassign'= {
             cand --facility 'Facility code; repeat or separate with commas'
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -273,7 +273,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;user;set-role'= {
             cand --role 'New role (same as the positional ROLE)'
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -286,7 +286,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;user;disable'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -299,7 +299,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;user;enable'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -312,7 +312,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;user;lock'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -325,7 +325,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;user;unlock'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -338,7 +338,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;user;reset-password'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -352,7 +352,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;user;remove'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -368,7 +368,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --format 'What the file is written in'
             cand --on-conflict 'What to do with a username that already has an account'
             cand --credentials-out 'Write generated passwords to this new file (mode 0600; never overwritten)'
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -385,7 +385,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;user;export'= {
             cand --facility 'Only accounts assigned to this facility'
             cand --format 'Output format [default: csv, or json with --json]'
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -445,7 +445,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;user;help;help'= {
         }
         &'keyward;policy'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -461,7 +461,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;policy;show'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -474,7 +474,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;policy;set'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -498,7 +498,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;policy;help;help'= {
         }
         &'keyward;login'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -511,7 +511,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;auth'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -526,7 +526,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;passwd'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -541,7 +541,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;terms'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -560,7 +560,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;terms;set'= {
             cand --file 'The terms text'
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -574,7 +574,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;terms;show'= {
             cand --version 'Version to show (same as the positional VERSION)'
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -585,7 +585,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --help 'Print help'
         }
         &'keyward;terms;list'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -598,7 +598,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;terms;accept'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -630,7 +630,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;terms;help;help'= {
         }
         &'keyward;questions'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -646,7 +646,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;questions;list'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -659,7 +659,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;questions;set'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -685,7 +685,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;questions;help;help'= {
         }
         &'keyward;2fa'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -706,7 +706,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;2fa;enroll'= {
             cand --png 'Also write the QR code as a PNG image (created 0600, never overwritten)'
             cand --svg 'Also write the QR code as an SVG image (created 0600, never overwritten)'
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -721,7 +721,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;2fa;confirm'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -735,7 +735,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;2fa;status'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -748,7 +748,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;2fa;reset'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -761,7 +761,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;2fa;backup-codes'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -795,7 +795,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;2fa;help;help'= {
         }
         &'keyward;audit'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -815,7 +815,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --action 'Only this action, or a group of them (`signin` matches `signin.failed`, ...)'
             cand --since 'Only rows at or after this time (RFC 3339, or a date YYYY-MM-DD in UTC)'
             cand --limit 'At most this many rows'
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -828,7 +828,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;audit;verify'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -852,7 +852,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;audit;help;help'= {
         }
         &'keyward;db'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -869,7 +869,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;db;backup'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -883,7 +883,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;db;copy'= {
             cand --to 'The new store: a file path or a postgresql:// URL'
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -896,7 +896,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;db;check'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -923,7 +923,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;db;help;help'= {
         }
         &'keyward;forgot-password'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -936,7 +936,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;recover'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
@@ -950,7 +950,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;generate-assets'= {
-            cand --db 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
             cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'

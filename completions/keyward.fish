@@ -24,7 +24,7 @@ function __fish_keyward_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c keyward -n "__fish_keyward_needs_command" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_needs_command" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_needs_command" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_needs_command" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_needs_command" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -49,7 +49,7 @@ complete -c keyward -n "__fish_keyward_needs_command" -f -a "recover" -d 'Break 
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "generate-assets" -d 'Write completions and man pages generated from these definitions'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand init" -l admin -d 'Username of the first account (role support)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand init" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand init" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand init" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand init" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand init" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -58,7 +58,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand init" -l json -d 'Print 
 complete -c keyward -n "__fish_keyward_using_subcommand init" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand init" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand init" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -73,7 +73,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -f -a "remove" -d 'Remove a facility (refused while accounts are assigned, unless --force)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and not __fish_seen_subcommand_from add list show rename remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l name -d 'Display name [default: the code]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -81,7 +81,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_see
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -89,7 +89,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_see
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -99,7 +99,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_see
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l name -d 'New display name' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l code -d 'New code (accounts keep their assignment)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -107,7 +107,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_see
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from remove" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -122,7 +122,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_see
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Change a facility\'s display name or code'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a facility (refused while accounts are assigned, unless --force)'
 complete -c keyward -n "__fish_keyward_using_subcommand facility; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and not __fish_seen_subcommand_from add list show assign unassign set-role disable enable lock unlock reset-password remove import export help" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -151,7 +151,7 @@ admin\t''
 support\t''"
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l facility -d 'Facility code; repeat or separate with commas' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l name -d 'Display name' -r
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from add" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -168,7 +168,7 @@ support\t''"
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l status -d 'Only accounts with this status' -r -f -a "active\t''
 locked\t''
 disabled\t''"
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -176,7 +176,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -185,7 +185,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l facility -d 'Facility code; repeat or separate with commas' -r
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -194,7 +194,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from assign" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l facility -d 'Facility code; repeat or separate with commas' -r
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unassign" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -206,7 +206,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 supervisor\t''
 admin\t''
 support\t''"
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -214,7 +214,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from set-role" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -222,7 +222,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -230,7 +230,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -238,7 +238,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from lock" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -246,7 +246,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from unlock" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -255,7 +255,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from reset-password" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from remove" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -269,7 +269,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 skip\t'Leave existing accounts as they are and count them as skipped'
 update\t'Set name, role and facilities of existing accounts from the file; a password or hash, when given, replaces theirs'"
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from import" -l credentials-out -d 'Write generated passwords to this new file (mode 0600; never overwritten)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from import" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from import" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from import" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from import" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from import" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -282,7 +282,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from export" -l facility -d 'Only accounts assigned to this facility' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from export" -l format -d 'Output format [default: csv, or json with --json]' -r -f -a "csv\t'The header and columns `user import` reads'
 json\t'A list of account objects, as `user list --json`'"
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from export" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from export" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from export" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from export" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from export" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -305,7 +305,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create (or update) many accounts from a CSV file, all or nothing'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write accounts as CSV or JSON that `user import` reads back; no secrets'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -316,7 +316,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_s
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -f -a "show" -d 'Show every policy key with its value and default'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -f -a "set" -d 'Change policy keys; all are validated first, then written together'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and not __fish_seen_subcommand_from show set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -324,7 +324,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from set" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -335,7 +335,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show every policy key with its value and default'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change policy keys; all are validated first, then written together'
 complete -c keyward -n "__fish_keyward_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keyward -n "__fish_keyward_using_subcommand login" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand login" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand login" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand login" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand login" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -343,7 +343,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand login" -l json -d 'Print
 complete -c keyward -n "__fish_keyward_using_subcommand login" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand login" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand login" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand auth" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand auth" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -353,7 +353,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand auth" -l json -d 'Print 
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand auth" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -363,7 +363,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand passwd" -l json -d 'Prin
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand passwd" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -377,7 +377,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_se
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -f -a "accept" -d 'Accept the newest terms for an account, authenticated by its password on stdin'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and not __fish_seen_subcommand_from set show list accept help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -l file -d 'The terms text' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -386,14 +386,14 @@ complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l version -d 'Version to show (same as the positional VERSION)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -401,7 +401,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from accept" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -416,7 +416,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every version with its SHA-256 and how many accounts accepted it'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from help" -f -a "accept" -d 'Accept the newest terms for an account, authenticated by its password on stdin'
 complete -c keyward -n "__fish_keyward_using_subcommand terms; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -427,7 +427,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fis
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -f -a "list" -d 'List the security questions an account can choose from'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -f -a "set" -d 'Choose and answer security questions (replaces earlier answers)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and not __fish_seen_subcommand_from list set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -435,7 +435,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_se
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from set" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -448,7 +448,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_se
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the security questions an account can choose from'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from help" -f -a "set" -d 'Choose and answer security questions (replaces earlier answers)'
 complete -c keyward -n "__fish_keyward_using_subcommand questions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -464,7 +464,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and not __fish_seen_subcommand_from enroll confirm status reset backup-codes help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l png -d 'Also write the QR code as a PNG image (created 0600, never overwritten)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l svg -d 'Also write the QR code as an SVG image (created 0600, never overwritten)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -474,7 +474,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from enroll" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -483,7 +483,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from confirm" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -491,7 +491,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -499,7 +499,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from backup-codes" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -514,7 +514,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Remove an account\'s two-factor enrolment and backup codes'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "backup-codes" -d 'Replace an account\'s backup codes (the old ones stop working)'
 complete -c keyward -n "__fish_keyward_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from list verify help" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -529,7 +529,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l action -d 'Only this action, or a group of them (`signin` matches `signin.failed`, ...)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l since -d 'Only rows at or after this time (RFC 3339, or a date YYYY-MM-DD in UTC)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l limit -d 'At most this many rows' -r
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -537,7 +537,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -548,7 +548,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show audit rows, oldest first (the newest --limit that match)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the hash chain; exit 1 naming the first row that does not match'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keyward -n "__fish_keyward_using_subcommand db; and not __fish_seen_subcommand_from backup copy check help" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand db; and not __fish_seen_subcommand_from backup copy check help" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand db; and not __fish_seen_subcommand_from backup copy check help" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand db; and not __fish_seen_subcommand_from backup copy check help" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand db; and not __fish_seen_subcommand_from backup copy check help" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -560,7 +560,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand db; and not __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand db; and not __fish_seen_subcommand_from backup copy check help" -f -a "copy" -d 'Copy the whole store into a new, empty store of either kind (a file or a PostgreSQL database)'
 complete -c keyward -n "__fish_keyward_using_subcommand db; and not __fish_seen_subcommand_from backup copy check help" -f -a "check" -d 'Check the store\'s integrity, foreign keys and the audit hash chain (exit 1 naming the first problem)'
 complete -c keyward -n "__fish_keyward_using_subcommand db; and not __fish_seen_subcommand_from backup copy check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from backup" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from backup" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from backup" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from backup" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from backup" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -569,7 +569,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subc
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from backup" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from copy" -l to -d 'The new store: a file path or a postgresql:// URL' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from copy" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from copy" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from copy" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from copy" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from copy" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -577,7 +577,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subc
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from copy" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from copy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from copy" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from check" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from check" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from check" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from check" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from check" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -589,7 +589,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subc
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "copy" -d 'Copy the whole store into a new, empty store of either kind (a file or a PostgreSQL database)'
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check the store\'s integrity, foreign keys and the audit hash chain (exit 1 naming the first problem)'
 complete -c keyward -n "__fish_keyward_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -597,7 +597,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -l json
 complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand forgot-password" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand recover" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand recover" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand recover" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand recover" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand recover" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
@@ -606,7 +606,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand recover" -l json -d 'Pri
 complete -c keyward -n "__fish_keyward_using_subcommand recover" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand recover" -s h -l help -d 'Print help'
 complete -c keyward -n "__fish_keyward_using_subcommand recover" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -l db -d 'Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand generate-assets" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F

@@ -39,12 +39,12 @@ Exit codes:
   8   already exists
   65  invalid input data (bad username, policy value, password rule, bad CSV row)";
 
-/// Keep the accounts of a multi-facility organisation in one local SQLite database.
+/// Keep the accounts of a multi-facility organisation in one SQLite file or on a PostgreSQL server.
 #[derive(Debug, Parser)]
 #[command(name = "keyward", version, about, long_about = None)]
 #[command(after_long_help = EXIT_CODES_HELP, propagate_version = true)]
 pub struct Cli {
-    /// Database file, or a postgresql:// URL (not in this build yet; no password on the command line) [default: $XDG_DATA_HOME/keyward/keyward.db]
+    /// Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]
     #[arg(long, global = true, env = "KEYWARD_DB", value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
     pub db: Option<PathBuf>,
 

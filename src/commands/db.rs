@@ -24,6 +24,15 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
 }
 
 fn backup(ctx: &Ctx, db: &mut Store, file: &Path) -> Result<()> {
+    if file
+        .to_str()
+        .is_some_and(|t| t.starts_with("postgres://") || t.starts_with("postgresql://"))
+    {
+        return Err(Failure::usage(
+            "db backup writes a SQLite file; to copy the store into a PostgreSQL database use `keyward db copy --to URL`",
+        )
+        .into());
+    }
     // The right to read the audit log is checked again inside the write
     // transaction of the audit row, and the copy is made (and published)
     // within it: an operator who loses that right while the command waits
@@ -106,7 +115,7 @@ fn copy(ctx: &Ctx, db: &mut Store, to: &Path) -> Result<()> {
         };
         match &dest {
             Location::File(path) => Store::create_backup(path, seed)?,
-            Location::Server(server) => Store::create_server(server, seed)?,
+            Location::Server(server) => Store::create_server_copy(server, seed)?,
         }
         made = true;
         c.audit(

@@ -24,12 +24,18 @@ pub enum TermsError {
     TooLarge,
     #[error("the terms file is not UTF-8 text")]
     NotText,
+    #[error("the terms file holds a NUL byte (at byte {0}); it is not a text file")]
+    Nul(usize),
 }
 
 /// Check a terms file's bytes and return its text.
 pub fn parse(bytes: Vec<u8>) -> Result<String, TermsError> {
     if bytes.len() > MAX_TERMS_BYTES {
         return Err(TermsError::TooLarge);
+    }
+    // A NUL is valid UTF-8 but no text, and PostgreSQL cannot store it.
+    if let Some(at) = bytes.iter().position(|b| *b == 0) {
+        return Err(TermsError::Nul(at));
     }
     let text = String::from_utf8(bytes).map_err(|_| TermsError::NotText)?;
     if text.trim().is_empty() {

@@ -54,6 +54,21 @@ fn insert<T>(
     Ok(())
 }
 
+/// Which of `names` (at most [`BATCH`]) have an account: one query for the
+/// group instead of one per name.
+pub fn existing(tx: Tx<'_>, names: &[&str]) -> Result<std::collections::HashSet<String>> {
+    if names.is_empty() {
+        return Ok(Default::default());
+    }
+    let args: Vec<&dyn Arg> = names.iter().map(|n| n as &dyn Arg).collect();
+    let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "SELECT username FROM account WHERE username IN ({})",
+        marks.join(", ")
+    );
+    Ok(tx.all(&sql, &args, |r| r.get(0))?.into_iter().collect())
+}
+
 /// Create accounts (at most [`BATCH`]) with their first password in the
 /// history and their facilities. Returns each account's id, in the order
 /// given, or `None` for a username that exists already (nothing is written

@@ -72,9 +72,19 @@ impl SslMode {
 /// Take `sslmode` and `sslrootcert` out of the URI's query (the crate's
 /// parser refuses verify-ca and verify-full and ignores sslrootcert).
 fn split_tls(text: &str) -> Result<(String, Tls), Failure> {
+    // libpq's environment, where the URI says nothing.
     let mut tls = Tls {
-        mode: SslMode::Prefer,
-        root: None,
+        mode: match std::env::var("PGSSLMODE") {
+            Ok(v) if !v.is_empty() => SslMode::parse(&v).ok_or_else(|| {
+                Failure::usage(format!(
+                    "PGSSLMODE={v} is not a libpq sslmode; use disable, allow, prefer, require, verify-ca or verify-full"
+                ))
+            })?,
+            _ => SslMode::Prefer,
+        },
+        root: std::env::var_os("PGSSLROOTCERT")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from),
     };
     let Some((base, query)) = text.split_once('?') else {
         return Ok((text.to_string(), tls));
@@ -83,7 +93,8 @@ fn split_tls(text: &str) -> Result<(String, Tls), Failure> {
     for pair in query.split('&') {
         match pair.split_once('=') {
             Some(("sslmode", v)) => {
-                tls.mode = SslMode::parse(v).ok_or_else(|| {
+                let v = percent_decode(v);
+                tls.mode = SslMode::parse(&v).ok_or_else(|| {
                     Failure::usage(format!(
                         "sslmode={v} is not a libpq sslmode; use disable, allow, prefer, require, verify-ca or verify-full"
                     ))

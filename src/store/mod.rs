@@ -52,17 +52,29 @@ pub(in crate::store) enum Backend {
 pub enum Error {
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
+    /// Not a `source`: the message already says what the server said, and
+    /// the crate's own chain would repeat it.
     #[error("{}", server_message(.0))]
-    Postgres(#[from] postgres::Error),
+    Postgres(postgres::Error),
     /// A stored value this keyward cannot read.
     #[error("{0}")]
     Data(String),
+}
+
+impl From<postgres::Error> for Error {
+    fn from(e: postgres::Error) -> Self {
+        Error::Postgres(e)
+    }
 }
 
 /// A PostgreSQL error as one line: the server's own message and code, or
 /// what happened to the connection.
 fn server_message(e: &postgres::Error) -> String {
     match e.as_db_error() {
+        Some(db) if db.code().code() == "55P03" => format!(
+            "another keyward process has held the store's write lock for {} s; nothing was changed. Try again (a writer that hangs on another host blocks everyone: look for it in pg_stat_activity, application_name keyward)",
+            open::BUSY_TIMEOUT.as_secs()
+        ),
         Some(db) => format!(
             "the PostgreSQL server refused a statement: {} (SQLSTATE {})",
             db.message(),

@@ -97,6 +97,22 @@ impl Pg {
         ))
     }
 
+    /// Begin a write transaction if the write lock is free now; false (and
+    /// nothing begun) when another session holds it.
+    pub fn begin_write_now(&self) -> Result<bool> {
+        self.batch("BEGIN ISOLATION LEVEL READ COMMITTED")?;
+        let sql = format!("SELECT pg_try_advisory_xact_lock({WRITE_LOCK})");
+        let mut got = false;
+        let _: ControlFlow<()> = self.each(&sql, &[], |r| {
+            got = r.try_get(0)?;
+            Ok(ControlFlow::Continue(()))
+        })?;
+        if !got {
+            self.rollback()?;
+        }
+        Ok(got)
+    }
+
     /// Begin a read-only snapshot (temporary tables may still be written).
     pub fn begin_snapshot(&self) -> Result<()> {
         self.batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")

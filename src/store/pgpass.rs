@@ -77,6 +77,30 @@ pub fn find(want: &Want<'_>) -> Option<Secret> {
     lookup(&text, want)
 }
 
+/// Why [`find`] found nothing: the file it read, and the reason
+/// (missing, readable by others, or no matching line).
+pub fn why_not(want: &Want<'_>) -> (String, String) {
+    let Some(path) = path() else {
+        return (
+            "~/.pgpass".into(),
+            " (neither PGPASSFILE nor HOME is set)".into(),
+        );
+    };
+    let shown = path.display().to_string();
+    let why = match std::fs::metadata(&path) {
+        Err(_) => " (the file does not exist)".to_string(),
+        Ok(m) if !m.is_file() => " (it is not a file)".to_string(),
+        Ok(m) if m.permissions().mode() & 0o077 != 0 => {
+            " (the file is ignored: group or others can read it; chmod 600 it)".to_string()
+        }
+        Ok(_) => format!(
+            " (no line matches {}:{}:{}:{})",
+            want.host, want.port, want.database, want.user
+        ),
+    };
+    (shown, why)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,9 +65,52 @@ impl Store {
     where
         E: From<OpenError> + From<super::Error>,
     {
+        create_in(server, true, seed)
+    }
+
+    /// As [`Store::create_server`] for a copy (`db copy --to`), which
+    /// already holds its source's write lock: it does not wait for the
+    /// destination's lock, which is the same one when both stores share a
+    /// database, and would wait for ever.
+    pub fn create_server_copy<E>(
+        server: &Server,
+        seed: impl FnOnce(Tx<'_>) -> Result<(), E>,
+    ) -> Result<(), E>
+    where
+        E: From<OpenError> + From<super::Error>,
+    {
+        create_in(server, false, seed)
+    }
+
+    /// Refuse early when the database already holds tables (create checks
+    /// again under the write lock).
+    pub fn refuse_existing_server(server: &Server) -> Result<(), OpenError> {
         let pg = connect(server)?;
         let shown = server.shown();
-        pg.begin_write().map_err(|e| cause(&shown, e))?;
+        match found(&pg, &shown)? {
+            Found::Empty => Ok(()),
+            Found::Foreign => Err(OpenError::ServerNotEmpty(shown)),
+            Found::Keyward(_) => Err(OpenError::ServerExists(shown)),
+        }
+    }
+}
+
+fn create_in<E>(
+    server: &Server,
+    wait: bool,
+    seed: impl FnOnce(Tx<'_>) -> Result<(), E>,
+) -> Result<(), E>
+where
+    E: From<OpenError> + From<super::Error>,
+{
+    {
+        let pg = connect(server)?;
+        let shown = server.shown();
+        if wait {
+            pg.begin_write().map_err(|e| cause(&shown, e))?;
+        } else if !pg.begin_write_now().map_err(|e| cause(&shown, e))? {
+            return Err(OpenError::ServerBusy(shown).into());
+        }
         let made = (|| {
             // Read again under the write lock: two `init`s cannot both create.
             match found(&pg, &shown)? {
@@ -84,18 +127,6 @@ impl Store {
                 let _ = pg.rollback();
                 Err(e)
             }
-        }
-    }
-
-    /// Refuse early when the database already holds tables (create checks
-    /// again under the write lock).
-    pub fn refuse_existing_server(server: &Server) -> Result<(), OpenError> {
-        let pg = connect(server)?;
-        let shown = server.shown();
-        match found(&pg, &shown)? {
-            Found::Empty => Ok(()),
-            Found::Foreign => Err(OpenError::ServerNotEmpty(shown)),
-            Found::Keyward(_) => Err(OpenError::ServerExists(shown)),
         }
     }
 }
@@ -127,11 +158,29 @@ fn connect(server: &Server) -> Result<Pg, OpenError> {
         config.dbname(&db);
     }
     if config.get_hosts().is_empty() {
-        config.host_path("/var/run/postgresql");
+        match std::env::var("PGHOST") {
+            Ok(h) if h.starts_with('/') => config.host_path(h),
+            Ok(h) if !h.is_empty() => config.host(&h),
+            _ => config.host_path("/var/run/postgresql"),
+        };
     }
+    if config.get_ports().is_empty()
+        && let Some(port) = std::env::var("PGPORT").ok().and_then(|p| p.parse().ok())
+    {
+        config.port(port);
+    }
+    // A writer waits for the write lock as long as one waits on SQLite's
+    // busy timeout, then gives up; a dead peer is noticed within minutes.
+    config.options(&format!(
+        "-c lock_timeout={}s {}",
+        super::open::BUSY_TIMEOUT.as_secs(),
+        config.get_options().unwrap_or_default()
+    ));
+    config.keepalives_idle(Duration::from_secs(60));
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(Duration::from_secs(10));
     }
+    let mut missing_password = None;
     if config.get_password().is_none() {
         let host = match config.get_hosts().first() {
             Some(Host::Tcp(h)) => h.clone(),
@@ -143,8 +192,11 @@ fn connect(server: &Server) -> Result<Pg, OpenError> {
             database: config.get_dbname().unwrap_or_default(),
             user: config.get_user().unwrap_or_default(),
         };
-        if let Some(secret) = pgpass::find(&want) {
-            config.password(secret.expose());
+        match pgpass::find(&want) {
+            Some(secret) => {
+                config.password(secret.expose());
+            }
+            None => missing_password = Some(pgpass::why_not(&want)),
         }
     }
     if config.get_application_name().is_none() {
@@ -154,7 +206,16 @@ fn connect(server: &Server) -> Result<Pg, OpenError> {
         SslMode::Disable => config.connect(postgres::NoTls),
         _ => config.connect(tls_connector(server, &shown)?),
     }
-    .map_err(|e| connect_error(&shown, e))?;
+    .map_err(|e| match missing_password {
+        // The server asked for a password keyward did not have.
+        Some((file, why)) if chain_mentions(&e, "password missing") => OpenError::NoPassword {
+            shown: shown.clone(),
+            user: config.get_user().unwrap_or_default().to_string(),
+            file,
+            why,
+        },
+        _ => connect_error(&shown, e),
+    })?;
     let pg = Pg::new(client);
     let version: String = Tx::postgres(&pg)
         .one("SHOW server_version_num", super::sql::args![], |r| r.get(0))
@@ -165,6 +226,12 @@ fn connect(server: &Server) -> Result<Pg, OpenError> {
             shown,
             version: number,
         });
+    }
+    let encoding: String = Tx::postgres(&pg)
+        .one("SHOW server_encoding", super::sql::args![], |r| r.get(0))
+        .map_err(|e| cause(&shown, e))?;
+    if encoding != "UTF8" {
+        return Err(OpenError::ServerEncoding { shown, encoding });
     }
     Ok(pg)
 }
@@ -262,7 +329,10 @@ fn found(pg: &Pg, shown: &str) -> Result<Found, OpenError> {
     if !meta {
         let tables: i64 = tx
             .one(
-                "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()",
+                "SELECT (SELECT count(*) FROM pg_catalog.pg_class c
+                    WHERE c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = current_schema()))
+                 + (SELECT count(*) FROM pg_catalog.pg_proc p
+                    WHERE p.pronamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = current_schema()))",
                 args,
                 |r| r.get(0),
             )
@@ -288,7 +358,8 @@ fn found(pg: &Pg, shown: &str) -> Result<Found, OpenError> {
         get("application"),
         get("schema_version").map(str::parse::<i64>),
     ) {
-        (Some("keyward"), Some(Ok(v))) => Ok(Found::Keyward(v)),
+        // Version 5 is the first on PostgreSQL: anything lower is not ours.
+        (Some("keyward"), Some(Ok(v))) if v >= 5 => Ok(Found::Keyward(v)),
         _ => Ok(Found::Foreign),
     }
 }

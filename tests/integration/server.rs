@@ -282,3 +282,110 @@ fn sslmode_require_encrypts_and_disable_does_not() {
         assert_eq!(seen, vec![vec![serde_json::json!(ssl)]], "sslmode={mode}");
     }
 }
+
+#[test]
+fn db_check_finds_a_reference_whose_constraint_was_dropped() {
+    postgres_only!();
+    let env = TestEnv::with_org();
+    assert_code(&env.run(&["db", "check"]), 0);
+    env.exec(
+        "ALTER TABLE account_facility DROP CONSTRAINT account_facility_facility_id_fkey; \
+         DELETE FROM facility WHERE code = 'B'",
+    );
+    let out = env.run(&["db", "check"]);
+    assert_code(&out, 1);
+    assert!(has(&stderr(&out), "missing facility"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_copy_into_another_schema_of_the_same_database_is_refused_not_hung() {
+    postgres_only!();
+    let env = TestEnv::with_db();
+    env.exec("CREATE SCHEMA kw2");
+    let url = url_with(&env, "localhost", "options=-csearch_path%3Dkw2");
+    let out = env
+        .cmd()
+        .timeout(std::time::Duration::from_secs(60))
+        .args(["db", "copy", "--to", &url])
+        .output()
+        .expect("run");
+    assert_code(&out, 1);
+    assert!(has(&stderr(&out), "being copied"), "{}", stderr(&out));
+    assert_eq!(env.audit_count("db.copy"), 0);
+    assert!(
+        env.sql("SELECT tablename::text FROM pg_tables WHERE schemaname = 'kw2'")
+            .is_empty(),
+        "nothing was created in kw2"
+    );
+}
+
+#[test]
+fn a_missing_password_names_the_file_and_why() {
+    postgres_only!();
+    let env = TestEnv::with_db();
+    let open = env.write_file(
+        "pgpass-open",
+        std::fs::read(std::env::var("PGPASSFILE").expect("PGPASSFILE"))
+            .expect("read")
+            .as_slice(),
+    );
+    std::fs::set_permissions(&open, std::os::unix::fs::PermissionsExt::from_mode(0o644))
+        .expect("chmod");
+    for (file, why) in [
+        (env.path().join("absent"), "does not exist"),
+        (open.clone(), "chmod 600"),
+    ] {
+        let out = env
+            .cmd()
+            .env("PGPASSFILE", &file)
+            .args(["user", "list"])
+            .output()
+            .expect("run");
+        assert_code(&out, 1);
+        let err = stderr(&out);
+        assert!(err.contains("no password for keyward_test"), "{err}");
+        assert!(err.contains(why), "{err}");
+    }
+}
+
+#[test]
+fn a_schema_version_below_the_first_is_not_keyward_s() {
+    postgres_only!();
+    let env = TestEnv::with_db();
+    env.exec("UPDATE keyward_meta SET value = '4' WHERE key = 'schema_version'");
+    let before = env.snapshot();
+    let out = env.run(&["user", "list"]);
+    assert_code(&out, 1);
+    assert!(has(&stderr(&out), "not keyward"), "{}", stderr(&out));
+    assert_eq!(env.snapshot(), before);
+}
+
+#[test]
+fn usernames_sort_bytewise_whatever_the_database_collation() {
+    postgres_only!();
+    // A database whose default collation sorts punctuation differently.
+    let env = TestEnv::new();
+    let mut admin = pg_client(&std::env::var("KEYWARD_TEST_PG").expect("KEYWARD_TEST_PG"));
+    let name = pg(&env).url.rsplit('/').next().expect("a name").to_string();
+    admin
+        .batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)"))
+        .expect("drop");
+    admin
+        .batch_execute(&format!(
+            "CREATE DATABASE {name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'"
+        ))
+        .expect("an ICU database");
+    env.init();
+    for u in ["a-b", "a.b", "a_b", "ab9"] {
+        env.add_user_with_password(u, "user", &[], "Right#pw42");
+    }
+    // In the order keyward prints them (env.usernames() sorts itself).
+    let listed: Vec<String> = env
+        .json(&["user", "list"])
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|u| u["username"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(listed, vec!["a-b", "a.b", "a_b", "ab9", "root"]);
+}

@@ -108,3 +108,20 @@ fn copying_needs_the_right_to_read_the_audit_log() {
     assert_code(&out, 6);
     assert!(!dest.db_path().exists(), "no copy for an admin");
 }
+
+#[test]
+fn terms_with_a_nul_byte_are_refused_on_both_stores() {
+    let env = TestEnv::with_db();
+    let file = env.write_file("nul.txt", b"Terms \0 here\n");
+    let out = env.run(&["terms", "set", "--file", file.to_str().expect("utf-8 path")]);
+    assert_code(&out, 65);
+    assert!(has(&stderr(&out), "NUL"), "{}", stderr(&out));
+}
+
+#[test]
+fn db_backup_to_a_url_points_to_db_copy() {
+    let env = TestEnv::with_db();
+    let out = env.run(&["db", "backup", "postgresql://kw@127.0.0.1:1/keyward"]);
+    assert_code(&out, 2);
+    assert!(stderr(&out).contains("db copy --to"), "{}", stderr(&out));
+}

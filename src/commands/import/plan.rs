@@ -18,7 +18,7 @@ use crate::domain::names::FacilityCode;
 use crate::domain::policy::Policy;
 use crate::domain::scope::{self, Action, Operator};
 use crate::error::{Exit, Failure};
-use crate::store::{self, Tx, accounts, facilities, scratch};
+use crate::store::{self, Tx, accounts, bulk, facilities, scratch};
 
 /// Bad rows listed in an error; the rest are counted.
 const ROWS_LISTED: usize = 1000;
@@ -109,7 +109,33 @@ pub(super) fn plan(
     let mut seen = Seen::new(conn, SEEN_IN_MEMORY);
     let supports_before = accounts::count_enabled_support(conn)?;
     let (mut supports_added, mut demotions) = (0i64, Vec::new());
-    while let Some(next) = rows.next_row(rules).map_err(|e| source.stopped(e))? {
+    // Rows are read a group ahead, so that whether their usernames exist is
+    // one query per group (on a server, one round trip) instead of per row.
+    let mut ahead = std::collections::VecDeque::new();
+    loop {
+        if ahead.is_empty() {
+            let mut group = Vec::new();
+            while group.len() < bulk::BATCH {
+                match rows.next_row(rules).map_err(|e| source.stopped(e))? {
+                    Some(next) => group.push(next),
+                    None => break,
+                }
+            }
+            let names: Vec<&str> = group
+                .iter()
+                .filter_map(|n| n.as_ref().ok().map(|r| r.username.as_str()))
+                .collect();
+            let found = bulk::existing(conn, &names)?;
+            for next in group {
+                let exists = next
+                    .as_ref()
+                    .is_ok_and(|r| found.contains(r.username.as_str()));
+                ahead.push_back((next, exists));
+            }
+        }
+        let Some((next, exists_now)) = ahead.pop_front() else {
+            break;
+        };
         let row = match next {
             Ok(row) => row,
             Err(e) => {
@@ -157,8 +183,8 @@ pub(super) fn plan(
             role: row.role,
             facilities: ids,
         };
-        let exists = match accounts::id_of(conn, name)? {
-            None => {
+        let exists = match exists_now {
+            false => {
                 counts.created += 1;
                 supports_added += i64::from(status::keeps_support(
                     row.role == Role::Support,
@@ -174,7 +200,7 @@ pub(super) fn plan(
                 }
                 false
             }
-            Some(_) => {
+            true => {
                 match args.on_conflict {
                     OnConflict::Fail => problems.add(
                         Kind::Exists,

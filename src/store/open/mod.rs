@@ -65,6 +65,19 @@ pub enum OpenError {
         "cannot connect to {shown} ({cause}); check that the server is running and that the host, port and sslmode are right"
     )]
     Unreachable { shown: String, cause: String },
+    #[error(
+        "{shown} uses the encoding {encoding}; keyward stores UTF-8 text: create the database with ENCODING 'UTF8'"
+    )]
+    ServerEncoding { shown: String, encoding: String },
+    #[error(
+        "{shown}: no password for {user} in {file}{why}; add a line host:port:database:{user}:password there (mode 0600), or put the password in KEYWARD_DB in the environment"
+    )]
+    NoPassword {
+        shown: String,
+        user: String,
+        file: String,
+        why: String,
+    },
     #[error("{shown}: TLS cannot be set up ({cause}); check sslmode and sslrootcert in the URL")]
     Tls { shown: String, cause: String },
     #[error(
@@ -86,11 +99,17 @@ pub enum OpenError {
     )]
     NoServerStore(String),
     #[error(
-        "{0} holds tables that are not keyward's (wrong database in --db?); nothing was changed"
+        "{0} holds tables or other objects that are not keyward's (wrong database in --db?); nothing was changed"
     )]
     ServerForeign(String),
-    #[error("{0} is not empty; `keyward init` needs an empty database (create one with createdb)")]
+    #[error(
+        "{0} is not empty (it holds tables, views, sequences or functions); `keyward init` needs an empty database (create one with createdb)"
+    )]
     ServerNotEmpty(String),
+    #[error(
+        "another keyward process is writing to {0}, or it is the database being copied; nothing was written"
+    )]
+    ServerBusy(String),
     #[error("a keyward store already exists in {0}; refusing to overwrite it")]
     ServerExists(String),
     #[error(

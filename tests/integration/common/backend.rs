@@ -210,7 +210,8 @@ impl Held {
                 for _ in 0..3000 {
                     let waiting: i64 = watcher
                         .query_one(
-                            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
+                            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted \
+                             AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
                             &[],
                         )
                         .and_then(|r| r.try_get(0))
