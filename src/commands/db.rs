@@ -9,7 +9,7 @@ use super::session::Access;
 use crate::cli::DbCmd;
 use crate::domain::scope::Action;
 use crate::error::Failure;
-use crate::store::location::Location;
+use crate::store::location::{Location, is_url};
 use crate::store::{self, Store, Tx, maintenance};
 
 pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
@@ -24,10 +24,7 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
 }
 
 fn backup(ctx: &Ctx, db: &mut Store, file: &Path) -> Result<()> {
-    if file
-        .to_str()
-        .is_some_and(|t| t.starts_with("postgres://") || t.starts_with("postgresql://"))
-    {
+    if file.to_str().is_some_and(is_url) {
         return Err(Failure::usage(
             "db backup writes a SQLite file; to copy the store into a PostgreSQL database use `keyward db copy --to URL`",
         )

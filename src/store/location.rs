@@ -164,7 +164,8 @@ impl Server {
     }
 }
 
-fn is_url(raw: &str) -> bool {
+/// Whether `raw` names a PostgreSQL server rather than a file.
+pub fn is_url(raw: &str) -> bool {
     raw.starts_with("postgres://") || raw.starts_with("postgresql://")
 }
 

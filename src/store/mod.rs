@@ -130,7 +130,9 @@ where
                     Ok(out)
                 }
                 Err(e) => {
-                    pg.rollback()?;
+                    // The cause is what counts; a failed rollback means the
+                    // session is gone, and the server rolled back itself.
+                    let _ = pg.rollback();
                     Err(e)
                 }
             }
@@ -168,7 +170,13 @@ impl Store {
             Backend::Postgres { pg, .. } => {
                 pg.begin_snapshot()?;
                 let out = f(Tx::postgres(pg));
-                pg.rollback()?;
+                match out {
+                    Ok(_) => pg.rollback()?,
+                    // As for a write: keep the cause.
+                    Err(_) => {
+                        let _ = pg.rollback();
+                    }
+                }
                 out
             }
         }

@@ -3,8 +3,7 @@
 
 use crate::common::*;
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 const PW: &str = "Right#pw42";
 const WRONG: &str = "Wrong#pw42";
@@ -651,20 +650,10 @@ fn parallel_attempts_lock_exactly_once_at_the_threshold() {
     env.ready_user("alice", PW);
     let children: Vec<_> = (0..N)
         .map(|_| {
-            let mut child = env
-                .std_cmd(&["--json", "auth", "alice", "--password-stdin"])
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("spawn keyward");
-            child
-                .stdin
-                .take()
-                .expect("stdin")
-                .write_all(format!("{WRONG}\n").as_bytes())
-                .expect("write password");
-            child
+            env.spawn_with_stdin(
+                &["--json", "auth", "alice", "--password-stdin"],
+                &format!("{WRONG}\n"),
+            )
         })
         .collect();
     let mut codes = Vec::new();

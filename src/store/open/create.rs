@@ -155,6 +155,17 @@ where
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     seed(crate::store::Tx::sqlite(&tx))?;
     tx.commit()?;
+    // Checked before it is published, as a VACUUM INTO backup is: a copy
+    // of a server store is written row by row.
+    let mut problems = crate::store::maintenance::sqlite_integrity(&conn)?;
+    problems.extend(crate::store::maintenance::sqlite_foreign_keys(&conn)?);
+    if !problems.is_empty() {
+        return Err(rusqlite::Error::InvalidParameterName(format!(
+            "the new file failed its integrity check: {}",
+            problems.join("; ")
+        ))
+        .into());
+    }
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(rusqlite::Error::InvalidParameterName(format!(
