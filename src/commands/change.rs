@@ -63,11 +63,13 @@ impl Ctx {
         transaction(db, |tx| {
             let operator = self.operator_now(tx)?;
             self.allow(&operator, action, None)?;
-            f(&Change {
+            let out = f(&Change {
                 tx,
                 operator,
                 ctx: self,
-            })
+            })?;
+            fault::pause(fault::BEFORE_COMMIT)?;
+            Ok(out)
         })
     }
 
@@ -91,7 +93,9 @@ impl Ctx {
                 operator,
                 ctx: self,
             };
-            f(&change, &account)
+            let out = f(&change, &account)?;
+            fault::pause(fault::BEFORE_COMMIT)?;
+            Ok(out)
         })
     }
 

@@ -30,6 +30,10 @@ pub fn point(name: &str) -> Result<()> {
 /// transaction ([`super::change`]).
 pub const BEFORE_CHANGE: &str = "before-change";
 
+/// Where a change has done all its writes, inside its write transaction,
+/// just before the commit ([`super::change`]).
+pub const BEFORE_COMMIT: &str = "before-commit";
+
 /// Debug builds: with `KEYWARD_PAUSE=POINT` and `KEYWARD_PAUSE_FIFO=PATH`,
 /// wait here until the test has opened the FIFO for writing and closed it.
 /// Opening a FIFO for reading blocks until a writer opens it, so the test's

@@ -114,23 +114,36 @@ fn split_tls(text: &str) -> Result<(String, Tls), Failure> {
 
 /// `%XX` escapes of a URI query value (a path may hold them).
 fn percent_decode(v: &str) -> String {
-    let bytes = v.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(b) = v
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(v)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// What a user, host or database name must escape to be read back as the
+/// same URI part, and to keep a message on one line: controls, space and
+/// every delimiter of a URI.
+const SHOWN: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b':')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'@')
+    .add(b'[')
+    .add(b']')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+fn escaped(part: &str) -> percent_encoding::PercentEncode<'_> {
+    percent_encoding::utf8_percent_encode(part, SHOWN)
 }
 
 impl Server {
@@ -138,7 +151,10 @@ impl Server {
     /// its port (IPv6 in brackets), socket folders as `?host=`.
     pub fn shown(&self) -> String {
         let c = &self.config;
-        let user = c.get_user().map(|u| format!("{u}@")).unwrap_or_default();
+        let user = c
+            .get_user()
+            .map(|u| format!("{}@", escaped(u)))
+            .unwrap_or_default();
         let ports = c.get_ports();
         let mut tcp = Vec::new();
         let mut sockets = Vec::new();
@@ -150,11 +166,16 @@ impl Server {
                 .unwrap_or_default();
             match host {
                 Host::Tcp(h) if h.contains(':') => tcp.push(format!("[{h}]{port}")),
-                Host::Tcp(h) => tcp.push(format!("{h}{port}")),
-                Host::Unix(p) => sockets.push(format!("host={}", p.display())),
+                Host::Tcp(h) => tcp.push(format!("{}{port}", escaped(h))),
+                Host::Unix(p) => sockets.push(format!(
+                    "host={}",
+                    escaped(&p.to_string_lossy())
+                        .to_string()
+                        .replace("%2F", "/")
+                )),
             }
         }
-        let db = c.get_dbname().unwrap_or_default();
+        let db = escaped(c.get_dbname().unwrap_or_default());
         let query = if sockets.is_empty() {
             String::new()
         } else {
@@ -262,6 +283,12 @@ mod tests {
             (
                 "postgresql://u@/db?host=/var/run/postgresql",
                 "postgresql://u@/db?host=/var/run/postgresql",
+            ),
+            // A name with a delimiter or a line break is shown as the URI
+            // that names it, on one line.
+            (
+                "postgresql://a%40b@h/x%0Ay%2Fz?host=/run/p%20g",
+                "postgresql://a%40b@h:5432/x%0Ay%2Fz?host=/run/p%20g",
             ),
         ] {
             match parse(url, false) {

@@ -56,6 +56,12 @@ pub enum Error {
     /// the crate's own chain would repeat it.
     #[error("{}", server_message(.0))]
     Postgres(postgres::Error),
+    /// The connection to the server (named) went away: nothing of the
+    /// transaction was committed, the server rolled it back.
+    #[error(
+        "the connection to the PostgreSQL server {0} was lost; the command's changes were not committed. Check that the server is up and reachable, then run the command again"
+    )]
+    Lost(String),
     /// A stored value this keyward cannot read.
     #[error("{0}")]
     Data(String),
@@ -81,7 +87,7 @@ fn server_message(e: &postgres::Error) -> String {
             db.code().code()
         ),
         None if e.is_closed() => "the connection to the PostgreSQL server was lost; \
-             the command's changes were not committed, run it again"
+             the command's changes were not committed. Check that the server is up and reachable, then run the command again"
             .to_string(),
         None => format!("PostgreSQL: {e}"),
     }
@@ -94,7 +100,7 @@ pub fn is_conflict(e: &Error) -> bool {
         Error::Sqlite(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation),
         // Class 23: integrity constraint violation.
         Error::Postgres(e) => e.code().is_some_and(|c| c.code().starts_with("23")),
-        Error::Data(_) => false,
+        Error::Lost(_) | Error::Data(_) => false,
     }
 }
 

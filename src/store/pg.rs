@@ -30,15 +30,39 @@ const CACHED: usize = 256;
 pub struct Pg {
     client: RefCell<Client>,
     statements: RefCell<HashMap<String, Statement>>,
+    /// The server as messages name it (a lost connection says which).
+    shown: String,
 }
 
 type Args<'x> = [&'x (dyn ToSql + Sync)];
 
 impl Pg {
-    pub fn new(client: Client) -> Pg {
+    pub fn new(client: Client, shown: String) -> Pg {
         Pg {
             client: RefCell::new(client),
             statements: RefCell::new(HashMap::new()),
+            shown,
+        }
+    }
+
+    /// The store's error for `e`: a connection that is gone names the server.
+    /// Gone is a closed socket, or the server ending the session with a
+    /// FATAL/PANIC message (a terminated backend, a shutdown: SQLSTATE
+    /// classes 08 and 57P).
+    fn fail(&self, e: postgres::Error) -> Error {
+        let ended = match e.as_db_error() {
+            None => e.is_closed(),
+            Some(db) => {
+                let code = db.code().code();
+                matches!(db.severity(), "FATAL" | "PANIC")
+                    || code.starts_with("08")
+                    || code.starts_with("57P")
+            }
+        };
+        if ended {
+            Error::Lost(self.shown.clone())
+        } else {
+            Error::Postgres(e)
         }
     }
 
@@ -54,7 +78,9 @@ impl Pg {
         if let Some(s) = self.statements.borrow().get(sql) {
             return Ok(s.clone());
         }
-        let stmt = client.prepare(&super::sql::to_postgres(sql))?;
+        let stmt = client
+            .prepare(&super::sql::to_postgres(sql))
+            .map_err(|e| self.fail(e))?;
         let mut cache = self.statements.borrow_mut();
         if cache.len() >= CACHED {
             cache.clear();
@@ -66,11 +92,11 @@ impl Pg {
     pub fn execute(&self, sql: &str, args: &Args<'_>) -> Result<u64> {
         let mut client = self.client()?;
         let stmt = self.statement(&mut client, sql)?;
-        Ok(client.execute(&stmt, args)?)
+        client.execute(&stmt, args).map_err(|e| self.fail(e))
     }
 
     pub fn batch(&self, sql: &str) -> Result<()> {
-        Ok(self.client()?.batch_execute(sql)?)
+        self.client()?.batch_execute(sql).map_err(|e| self.fail(e))
     }
 
     pub fn each<B>(
@@ -81,8 +107,10 @@ impl Pg {
     ) -> Result<ControlFlow<B>> {
         let mut client = self.client()?;
         let stmt = self.statement(&mut client, sql)?;
-        let mut rows = client.query_raw(&stmt, args.iter().copied())?;
-        while let Some(r) = rows.next()? {
+        let mut rows = client
+            .query_raw(&stmt, args.iter().copied())
+            .map_err(|e| self.fail(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.fail(e))? {
             if let ControlFlow::Break(b) = f(&r)? {
                 return Ok(ControlFlow::Break(b));
             }

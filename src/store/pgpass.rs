@@ -2,8 +2,9 @@
 //! (`PGPASSFILE`, else `~/.pgpass`), never from argv (SPEC 11).
 //!
 //! The format is libpq's: one `hostname:port:database:username:password`
-//! per line, `*` in any of the first four fields matches anything, `\` escapes
-//! `:` and `\`, lines starting with `#` are comments, the first match wins.
+//! per line, `*` in any of the first four fields matches anything, `\`
+//! escapes `:` and `\` (an unescaped `:` ends the password), lines starting
+//! with `#` are comments, the first match wins.
 //! As libpq does, a file that its group or others can read is ignored.
 
 use std::os::unix::fs::PermissionsExt;
@@ -31,6 +32,8 @@ fn fields(line: &str) -> Option<[String; 5]> {
         match c {
             '\\' => out.last_mut()?.push(chars.next().unwrap_or('\\')),
             ':' if out.len() < 5 => out.push(String::new()),
+            // As libpq: the password ends at an unescaped `:`.
+            ':' => break,
             c => out.last_mut()?.push(c),
         }
     }
@@ -151,7 +154,7 @@ mod tests {
         let text = r"h\:1:5432:d:u:pa\:ss\\word:tail";
         assert_eq!(
             pw(lookup(text, &want("h:1", 5432, "d", "u"))),
-            Some(r"pa:ss\word:tail".into())
+            Some(r"pa:ss\word".into())
         );
     }
 

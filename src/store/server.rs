@@ -216,7 +216,7 @@ fn connect(server: &Server) -> Result<Pg, OpenError> {
         },
         _ => connect_error(&shown, e),
     })?;
-    let pg = Pg::new(client);
+    let pg = Pg::new(client, shown.clone());
     let version: String = Tx::postgres(&pg)
         .one("SHOW server_version_num", super::sql::args![], |r| r.get(0))
         .map_err(|e| cause(&shown, e))?;

@@ -6,8 +6,7 @@
 //! the change was refused and nothing of it was written.
 
 use crate::common::*;
-use std::os::unix::fs::OpenOptionsExt;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 const ALICE_SECRET: &str =
     "SELECT t.secret FROM twofa t JOIN account a ON a.id = t.account_id WHERE a.username = 'alice'";
@@ -26,9 +25,6 @@ fn org_with_second_support() -> TestEnv {
 /// its write transaction; once it is waiting there, runs each of `between`
 /// as the OS user, then lets it go and returns its output.
 fn paused_before_change(env: &TestEnv, op: &str, args: &[&str], between: &[&[&str]]) -> Output {
-    let fifo = env.path().join("pause.fifo");
-    let _ = std::fs::remove_file(&fifo);
-    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::S_IRWXU).expect("mkfifo");
     let pw = env.password_file(op, OP_PASSWORD);
     let mut all = vec![
         "--as",
@@ -37,42 +33,11 @@ fn paused_before_change(env: &TestEnv, op: &str, args: &[&str], between: &[&[&st
         pw.to_str().expect("utf-8"),
     ];
     all.extend_from_slice(args);
-    let mut child = env
-        .std_cmd(&all)
-        .env("KEYWARD_PAUSE", "before-change")
-        .env("KEYWARD_PAUSE_FIFO", &fifo)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn keyward");
-    // A non-blocking open for writing succeeds only once the child has the
-    // FIFO open for reading, which it does only at the pause point.
-    let writer = loop {
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .custom_flags(nix::fcntl::OFlag::O_NONBLOCK.bits())
-            .open(&fifo)
-        {
-            Ok(w) => break w,
-            Err(e) if e.raw_os_error() == Some(nix::libc::ENXIO) => {
-                if child.try_wait().expect("try_wait").is_some() {
-                    let out = child.wait_with_output().expect("output");
-                    panic!(
-                        "{args:?} ended before reaching its change: {}",
-                        stderr(&out)
-                    );
-                }
-                std::thread::yield_now();
-            }
-            Err(e) => panic!("open the FIFO: {e}"),
+    env.paused_at(env.std_cmd(&all), "before-change", || {
+        for b in between {
+            assert_code(&env.run(b), 0);
         }
-    };
-    for b in between {
-        assert_code(&env.run(b), 0);
-    }
-    drop(writer);
-    child.wait_with_output().expect("wait keyward")
+    })
 }
 
 /// `sky` is support again (after a test demoted it).

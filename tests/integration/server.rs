@@ -389,3 +389,38 @@ fn usernames_sort_bytewise_whatever_the_database_collation() {
         .collect();
     assert_eq!(listed, vec!["a-b", "a.b", "a_b", "ab9", "root"]);
 }
+
+#[test]
+fn a_connection_lost_before_the_commit_names_the_server_and_writes_nothing() {
+    postgres_only!();
+    let env = TestEnv::with_org();
+    let audit = env.sql("SELECT count(*) FROM audit");
+    let out = env.paused_at(
+        env.std_cmd(&["user", "lock", "alice"]),
+        "before-commit",
+        || {
+            // The paused command's session holds the write lock, its
+            // change written but not committed: end that session.
+            let ended = env.sql(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' \
+                 AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+            );
+            assert_eq!(ended, vec![vec![serde_json::json!(1)]]);
+        },
+    );
+    assert_code(&out, 1);
+    let err = stderr(&out);
+    assert!(
+        has(&err, "connection to the PostgreSQL server")
+            && has(&err, &format!("/{}", pg(&env).name))
+            && has(&err, "was lost")
+            && has(&err, "run the command again"),
+        "{err}"
+    );
+    assert_eq!(
+        env.sql("SELECT locked_at IS NULL FROM account WHERE username = 'alice'"),
+        vec![vec![serde_json::json!(1)]]
+    );
+    assert_eq!(env.sql("SELECT count(*) FROM audit"), audit);
+    assert_code(&env.run(&["db", "check"]), 0);
+}

@@ -28,7 +28,7 @@ macro_rules! sqlite_only {
 pub struct PgDb {
     /// The URL keyward is given (no password: it reads PGPASSFILE).
     pub url: String,
-    name: String,
+    pub name: String,
 }
 
 fn base() -> String {

@@ -182,6 +182,7 @@ mod backend;
 mod env;
 mod import;
 mod ops;
+mod pause;
 mod pty;
 mod qr;
 mod signin;
