@@ -14,8 +14,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 
+use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::fallible_iterator::FallibleIterator;
-use postgres::types::ToSql;
+use postgres::types::{ToSql, Type};
 use postgres::{Client, Statement};
 
 use super::{Error, Result};
@@ -103,19 +104,66 @@ impl Pg {
         &self,
         sql: &str,
         args: &Args<'_>,
+        f: impl FnMut(&postgres::Row) -> Result<ControlFlow<B>>,
+    ) -> Result<ControlFlow<B>> {
+        self.each_in(sql, args, f, true)
+    }
+
+    /// As [`Pg::each`], but planned afresh for these arguments and the
+    /// tables as they are now. For a statement run again and again while a
+    /// table grows inside one transaction (an import): a cached plan made
+    /// while the table was small would scan all of it at every run.
+    pub fn each_planned_now<B>(
+        &self,
+        sql: &str,
+        args: &Args<'_>,
+        f: impl FnMut(&postgres::Row) -> Result<ControlFlow<B>>,
+    ) -> Result<ControlFlow<B>> {
+        self.each_in(sql, args, f, false)
+    }
+
+    fn each_in<B>(
+        &self,
+        sql: &str,
+        args: &Args<'_>,
         mut f: impl FnMut(&postgres::Row) -> Result<ControlFlow<B>>,
+        cached: bool,
     ) -> Result<ControlFlow<B>> {
         let mut client = self.client()?;
-        let stmt = self.statement(&mut client, sql)?;
-        let mut rows = client
-            .query_raw(&stmt, args.iter().copied())
-            .map_err(|e| self.fail(e))?;
+        let rows = if cached {
+            let stmt = self.statement(&mut client, sql)?;
+            client.query_raw(&stmt, args.iter().copied())
+        } else {
+            // The unnamed statement: planned at each run with its values.
+            let text = super::sql::to_postgres(sql);
+            client.query_raw(text.as_str(), args.iter().copied())
+        };
+        let mut rows = rows.map_err(|e| self.fail(e))?;
         while let Some(r) = rows.next().map_err(|e| self.fail(e))? {
             if let ControlFlow::Break(b) = f(&r)? {
                 return Ok(ControlFlow::Break(b));
             }
         }
         Ok(ControlFlow::Continue(()))
+    }
+
+    /// `COPY head FROM STDIN` in PostgreSQL's binary format: each of `rows`
+    /// as values of `types`, in one stream (no statement per row). How many
+    /// rows the server took.
+    pub fn copy_in<'v>(
+        &self,
+        head: &str,
+        types: &[Type],
+        rows: impl IntoIterator<Item = Vec<&'v (dyn ToSql + Sync)>>,
+    ) -> Result<u64> {
+        let mut client = self.client()?;
+        let sql = format!("COPY {head} FROM STDIN (FORMAT binary)");
+        let stream = client.copy_in(sql.as_str()).map_err(|e| self.fail(e))?;
+        let mut writer = BinaryCopyInWriter::new(stream, types);
+        for row in rows {
+            writer.write(&row).map_err(|e| self.fail(e))?;
+        }
+        writer.finish().map_err(|e| self.fail(e))
     }
 
     /// Begin a write transaction holding the store's write lock.

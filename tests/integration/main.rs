@@ -12,6 +12,7 @@ mod facility;
 mod generated;
 mod hash_upgrade;
 mod import_bad_rows;
+mod import_batches;
 mod import_credentials;
 mod import_modes;
 mod import_roundtrip;

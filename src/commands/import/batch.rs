@@ -1,7 +1,8 @@
 //! The new accounts of an import, written a batch at a time
-//! (`store::bulk`): one multi-row statement per table per batch instead of
-//! five per account, which on PostgreSQL are five round trips. Audit rows
-//! keep their order: the batch is written before any other row of the log.
+//! (`store::bulk`): a few statements per table per batch (SQLite: multi-row
+//! INSERTs; PostgreSQL: one COPY) instead of five per account, which on
+//! PostgreSQL are five round trips. Audit rows keep their order: the batch
+//! is written before any other row of the log.
 
 use anyhow::Result;
 
@@ -30,6 +31,10 @@ pub(super) struct NewRow {
 #[derive(Default)]
 pub(super) struct NewRows {
     rows: Vec<NewRow>,
+    /// Rows plus their facilities: a batch is written when this reaches
+    /// twice the batch size, so rows with many facilities cannot make a
+    /// batch's memory grow past a bound.
+    weight: usize,
 }
 
 /// Account `name` (line `line`) was created or removed by someone else
@@ -58,8 +63,10 @@ impl NewRows {
         rules: &Policy,
         now: i64,
     ) -> Result<()> {
+        self.weight += 1 + row.facility_ids.len();
         self.rows.push(row);
-        if self.rows.len() >= bulk::BATCH {
+        let size = bulk::batch_size(tx);
+        if self.rows.len() >= size || self.weight >= 2 * size {
             self.flush(tx, chain, rules, now)?;
         }
         Ok(())
@@ -94,6 +101,7 @@ impl NewRows {
             status::apply(tx, id, None, row.status, rules, now)?;
         }
         let entries: Vec<Entry> = self.rows.drain(..).map(|r| r.audit).collect();
+        self.weight = 0;
         chain.append_all(tx, &entries)?;
         Ok(())
     }

@@ -114,10 +114,16 @@ pub(super) fn plan(
     let mut ahead = std::collections::VecDeque::new();
     loop {
         if ahead.is_empty() {
-            let mut group = Vec::new();
-            while group.len() < bulk::BATCH {
+            // A group is bounded by rows and by their facilities, as a
+            // batch of new accounts is (batch.rs).
+            let (mut group, mut weight) = (Vec::new(), 0);
+            let size = bulk::batch_size(conn);
+            while group.len() < size && weight < 2 * size {
                 match rows.next_row(rules).map_err(|e| source.stopped(e))? {
-                    Some(next) => group.push(next),
+                    Some(next) => {
+                        weight += 1 + next.as_ref().map_or(0, |r| r.facilities.len());
+                        group.push(next);
+                    }
                     None => break,
                 }
             }
