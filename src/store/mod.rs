@@ -21,6 +21,7 @@ mod server;
 pub mod signin;
 pub(crate) mod sql;
 pub mod terms;
+mod tls;
 pub mod twofa;
 
 use std::path::{Path, PathBuf};

@@ -8,12 +8,10 @@ use std::time::Duration;
 
 use postgres::config::Host;
 
-use openssl::ssl::{SslConnector, SslMethod, SslVerifyMode};
-use postgres_openssl::MakeTlsConnector;
-
 use super::location::{Server, SslMode};
 use super::pg::Pg;
 use super::pgpass;
+use super::tls::{Check, Tls};
 use super::{Backend, OpenError, Store, Tx};
 
 /// The oldest server keyward runs on (SPEC 11).
@@ -240,40 +238,34 @@ fn connect(server: &Server) -> Result<Pg, OpenError> {
 /// certificate against `sslrootcert` (else `~/.postgresql/root.crt`, else
 /// the system's roots), verify-full also the host name; prefer and require
 /// encrypt without checking who answers, as libpq does.
-fn tls_connector(server: &Server, shown: &str) -> Result<MakeTlsConnector, OpenError> {
-    let failed = |what: &str, e: openssl::error::ErrorStack| OpenError::Tls {
-        shown: shown.to_string(),
-        cause: format!("{what}: {e}"),
+fn tls_connector(server: &Server, shown: &str) -> Result<Tls, OpenError> {
+    let check = match server.tls.mode {
+        SslMode::VerifyFull => Check::ChainAndHost,
+        SslMode::VerifyCa => Check::Chain,
+        _ => Check::Nothing,
     };
-    let mut builder =
-        SslConnector::builder(SslMethod::tls_client()).map_err(|e| failed("TLS setup", e))?;
-    let verify = matches!(server.tls.mode, SslMode::VerifyCa | SslMode::VerifyFull);
-    if verify {
+    let mut root = None;
+    if check != Check::Nothing {
         let default_root = std::env::var_os("HOME")
             .map(|h| std::path::Path::new(&h).join(".postgresql/root.crt"))
             .filter(|p| p.exists());
-        if let Some(root) = server.tls.root.clone().or(default_root) {
-            if !root.is_file() {
-                return Err(OpenError::Tls {
-                    shown: shown.to_string(),
-                    cause: format!("sslrootcert {} is not a readable file", root.display()),
-                });
-            }
-            builder
-                .set_ca_file(&root)
-                .map_err(|e| failed(&format!("reading sslrootcert {}", root.display()), e))?;
+        root = server.tls.root.clone().or(default_root);
+        if let Some(root) = &root
+            && !root.is_file()
+        {
+            return Err(OpenError::Tls {
+                shown: shown.to_string(),
+                cause: format!("sslrootcert {} is not a readable file", root.display()),
+            });
         }
-        builder.set_verify(SslVerifyMode::PEER);
-    } else {
-        builder.set_verify(SslVerifyMode::NONE);
     }
-    let mut connector = MakeTlsConnector::new(builder.build());
-    let full = server.tls.mode == SslMode::VerifyFull;
-    connector.set_callback(move |config, _| {
-        config.set_verify_hostname(full);
-        Ok(())
-    });
-    Ok(connector)
+    Tls::new(check, root.as_deref()).map_err(|e| OpenError::Tls {
+        shown: shown.to_string(),
+        cause: match &root {
+            Some(root) => format!("reading sslrootcert {}: {e}", root.display()),
+            None => format!("TLS setup: {e}"),
+        },
+    })
 }
 
 fn os_user() -> Option<String> {
