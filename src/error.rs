@@ -5,7 +5,7 @@ use crate::domain::password::PasswordError;
 use crate::domain::policy::PolicyError;
 use crate::domain::questions::QuestionError;
 use crate::domain::terms::TermsError;
-use crate::store::open::OpenError;
+use crate::store::OpenError;
 
 /// Process exit codes (SPEC 7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use crate::domain::password;
 use crate::domain::policy::Policy;
 use crate::store::accounts::{self, NewAccount};
 use crate::store::location::Location;
-use crate::store::open::folder_is_shared;
+use crate::store::sqlite::folder_is_shared;
 use crate::store::{Store, Tx, policy, terms};
 
 #[derive(Serialize)]

@@ -5,7 +5,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
 use super::Store;
-use super::open::{
+use super::sqlite::{
     APPLICATION_ID, BUSY_TIMEOUT, Folder, OpenError, connect, header, new_private_file, publish,
 };
 

@@ -120,7 +120,7 @@ pub fn existing(tx: Tx<'_>, names: &[&str]) -> Result<std::collections::HashSet<
             let list = names.join("\n");
             let mut found = std::collections::HashSet::new();
             // Planned at each run: the import calls this while its own
-            // writes grow the table (pg.rs, each_planned_now).
+            // writes grow the table (postgres/conn.rs, each_planned_now).
             let _: std::ops::ControlFlow<()> = pg.each_planned_now(
                 "SELECT a.username FROM unnest(string_to_array(?1, E'\\n')) AS n (name)
                  JOIN account a ON a.username = n.name",

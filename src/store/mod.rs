@@ -11,25 +11,22 @@ pub mod copy;
 pub mod facilities;
 pub mod location;
 pub mod maintenance;
-pub mod open;
-mod pg;
-mod pgpass;
 pub mod policy;
+mod postgres;
 pub mod questions;
 pub mod scratch;
-mod server;
 pub mod signin;
 pub(crate) mod sql;
+pub mod sqlite;
 pub mod terms;
-mod tls;
 pub mod twofa;
 
 use std::path::{Path, PathBuf};
 
-pub use open::{OpenError, default_path};
 pub use sql::{Dialect, Tx};
+pub use sqlite::{OpenError, default_path};
 
-use pg::Pg;
+use self::postgres::Pg;
 
 /// An open, migrated store.
 pub struct Store {
@@ -56,7 +53,7 @@ pub enum Error {
     /// Not a `source`: the message already says what the server said, and
     /// the crate's own chain would repeat it.
     #[error("{}", server_message(.0))]
-    Postgres(postgres::Error),
+    Postgres(::postgres::Error),
     /// The connection to the server (named) went away: nothing of the
     /// transaction was committed, the server rolled it back.
     #[error(
@@ -68,19 +65,19 @@ pub enum Error {
     Data(String),
 }
 
-impl From<postgres::Error> for Error {
-    fn from(e: postgres::Error) -> Self {
+impl From<::postgres::Error> for Error {
+    fn from(e: ::postgres::Error) -> Self {
         Error::Postgres(e)
     }
 }
 
 /// A PostgreSQL error as one line: the server's own message and code, or
 /// what happened to the connection.
-fn server_message(e: &postgres::Error) -> String {
+fn server_message(e: &::postgres::Error) -> String {
     match e.as_db_error() {
         Some(db) if db.code().code() == "55P03" => format!(
             "another keyward process has held the store's write lock for {} s; nothing was changed. Try again (a writer that hangs on another host blocks everyone: look for it in pg_stat_activity, application_name keyward)",
-            open::BUSY_TIMEOUT.as_secs()
+            sqlite::BUSY_TIMEOUT.as_secs()
         ),
         Some(db) => format!(
             "the PostgreSQL server refused a statement: {} (SQLSTATE {})",

@@ -11,7 +11,7 @@
 
 use std::ops::ControlFlow;
 
-use super::pg::Pg;
+use super::postgres::Pg;
 use super::{Error, Result};
 
 /// Which SQL dialect a statement runs in.

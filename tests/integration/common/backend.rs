@@ -127,7 +127,7 @@ impl Drop for PgDb {
 }
 
 /// The advisory lock keyward's PostgreSQL write transactions take
-/// (store/pg.rs: "keyward\0" as an i64).
+/// (src/store/postgres/conn.rs: "keyward\0" as an i64).
 pub const PG_WRITE_LOCK: i64 = 0x6b65_7977_6172_6400;
 
 /// keyward's write lock, held by the test in an open transaction: SQLite's

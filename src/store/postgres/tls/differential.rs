@@ -13,9 +13,9 @@ use postgres::config::ChannelBinding;
 use postgres_openssl::MakeTlsConnector;
 
 use super::{Check, Tls};
-use crate::store::pgpass;
+use crate::store::postgres::pgpass;
 
-/// The reference: the connector as server.rs built it before.
+/// The reference: the connector as store/postgres/mod.rs built it before.
 fn reference(check: Check, root: Option<&Path>) -> MakeTlsConnector {
     let mut b = SslConnector::builder(SslMethod::tls_client()).expect("builder");
     if check == Check::Nothing {

@@ -1,6 +1,6 @@
 //! A PostgreSQL connection as the store's modules use it: statements are
 //! prepared once per connection, rows are streamed, and transactions are
-//! begun and ended by [`super::write`] and [`super::Store::snapshot`].
+//! begun and ended by [`crate::store::write`] and [`crate::store::Store::snapshot`].
 //!
 //! Every write transaction first takes one transaction-scoped advisory lock
 //! (`pg_advisory_xact_lock`), the counterpart of SQLite's `BEGIN IMMEDIATE`:
@@ -19,7 +19,7 @@ use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::{ToSql, Type};
 use postgres::{Client, Statement};
 
-use super::{Error, Result};
+use crate::store::{Error, Result};
 
 /// The advisory lock every write transaction holds: "keyward\0" as an i64.
 pub const WRITE_LOCK: i64 = 0x6b65_7977_6172_6400;
@@ -80,7 +80,7 @@ impl Pg {
             return Ok(s.clone());
         }
         let stmt = client
-            .prepare(&super::sql::to_postgres(sql))
+            .prepare(&crate::store::sql::to_postgres(sql))
             .map_err(|e| self.fail(e))?;
         let mut cache = self.statements.borrow_mut();
         if cache.len() >= CACHED {
@@ -135,7 +135,7 @@ impl Pg {
             client.query_raw(&stmt, args.iter().copied())
         } else {
             // The unnamed statement: planned at each run with its values.
-            let text = super::sql::to_postgres(sql);
+            let text = crate::store::sql::to_postgres(sql);
             client.query_raw(text.as_str(), args.iter().copied())
         };
         let mut rows = rows.map_err(|e| self.fail(e))?;

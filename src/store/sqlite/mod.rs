@@ -1,4 +1,4 @@
-//! Finding, creating and opening the database file: permissions, pragmas and
+//! The SQLite store: finding, creating and opening the database file: permissions, pragmas and
 //! migrations tracked with `PRAGMA user_version`. Opening an existing file
 //! lives here; `connection` holds the per-connection settings, `create` the
 //! making of a new file and `migrate` the schema and its header.

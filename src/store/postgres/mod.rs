@@ -1,4 +1,5 @@
-//! Connecting to a PostgreSQL store: credentials from the environment or a
+//! The PostgreSQL store (`conn` runs its statements, `tls` encrypts, `pgpass`
+//! finds its password). Connecting: credentials from the environment or a
 //! libpq password file, the server's version, and the schema, which
 //! `keyward_meta` marks as keyward's and versions like SQLite's
 //! `user_version`. A database that is not keyward's, or whose schema is
@@ -8,11 +9,15 @@ use std::time::Duration;
 
 use postgres::config::Host;
 
-use super::location::{Server, SslMode};
-use super::pg::Pg;
-use super::pgpass;
-use super::tls::{Check, Tls};
-use super::{Backend, OpenError, Store, Tx};
+mod conn;
+mod pgpass;
+mod tls;
+
+pub(in crate::store) use conn::Pg;
+
+use crate::store::location::{Server, SslMode};
+use crate::store::{Backend, OpenError, Store, Tx};
+use tls::{Check, Tls};
 
 /// The oldest server keyward runs on (SPEC 11).
 const OLDEST_SERVER: i64 = 130_000;
@@ -20,10 +25,10 @@ const OLDEST_SERVER: i64 = 130_000;
 /// PostgreSQL migrations by the version each produces. The first is the
 /// whole schema at version 5, the same content as SQLite's 0001-0005.
 /// Never edit or remove a shipped migration.
-const MIGRATIONS: &[(i64, &str)] = &[(5, include_str!("migrations/pg_0005_schema.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[(5, include_str!("../migrations/pg_0005_schema.sql"))];
 
 /// The schema version this binary writes, the same on both stores.
-const SCHEMA_VERSION: i64 = super::open::SCHEMA_VERSION;
+const SCHEMA_VERSION: i64 = crate::store::sqlite::SCHEMA_VERSION;
 
 /// What the database holds, read without changing it.
 enum Found {
@@ -61,7 +66,7 @@ impl Store {
         seed: impl FnOnce(Tx<'_>) -> Result<(), E>,
     ) -> Result<(), E>
     where
-        E: From<OpenError> + From<super::Error>,
+        E: From<OpenError> + From<crate::store::Error>,
     {
         create_in(server, true, seed)
     }
@@ -75,7 +80,7 @@ impl Store {
         seed: impl FnOnce(Tx<'_>) -> Result<(), E>,
     ) -> Result<(), E>
     where
-        E: From<OpenError> + From<super::Error>,
+        E: From<OpenError> + From<crate::store::Error>,
     {
         create_in(server, false, seed)
     }
@@ -99,7 +104,7 @@ fn create_in<E>(
     seed: impl FnOnce(Tx<'_>) -> Result<(), E>,
 ) -> Result<(), E>
 where
-    E: From<OpenError> + From<super::Error>,
+    E: From<OpenError> + From<crate::store::Error>,
 {
     {
         let pg = connect(server)?;
@@ -129,7 +134,7 @@ where
     }
 }
 
-fn cause(shown: &str, cause: super::Error) -> OpenError {
+fn cause(shown: &str, cause: crate::store::Error) -> OpenError {
     OpenError::Server {
         shown: shown.to_string(),
         cause,
@@ -171,7 +176,7 @@ fn connect(server: &Server) -> Result<Pg, OpenError> {
     // busy timeout, then gives up; a dead peer is noticed within minutes.
     config.options(&format!(
         "-c lock_timeout={}s {}",
-        super::open::BUSY_TIMEOUT.as_secs(),
+        crate::store::sqlite::BUSY_TIMEOUT.as_secs(),
         config.get_options().unwrap_or_default()
     ));
     config.keepalives_idle(Duration::from_secs(60));
@@ -216,7 +221,9 @@ fn connect(server: &Server) -> Result<Pg, OpenError> {
     })?;
     let pg = Pg::new(client, shown.clone());
     let version: String = Tx::postgres(&pg)
-        .one("SHOW server_version_num", super::sql::args![], |r| r.get(0))
+        .one("SHOW server_version_num", crate::store::sql::args![], |r| {
+            r.get(0)
+        })
         .map_err(|e| cause(&shown, e))?;
     let number: i64 = version.trim().parse().unwrap_or(0);
     if number < OLDEST_SERVER {
@@ -226,7 +233,9 @@ fn connect(server: &Server) -> Result<Pg, OpenError> {
         });
     }
     let encoding: String = Tx::postgres(&pg)
-        .one("SHOW server_encoding", super::sql::args![], |r| r.get(0))
+        .one("SHOW server_encoding", crate::store::sql::args![], |r| {
+            r.get(0)
+        })
         .map_err(|e| cause(&shown, e))?;
     if encoding != "UTF8" {
         return Err(OpenError::ServerEncoding { shown, encoding });
@@ -310,7 +319,7 @@ fn chain_mentions(e: &dyn std::error::Error, what: &str) -> bool {
 /// Whether the database is empty, keyward's (at which version) or not.
 fn found(pg: &Pg, shown: &str) -> Result<Found, OpenError> {
     let tx = Tx::postgres(pg);
-    let args = super::sql::args![];
+    let args = crate::store::sql::args![];
     let meta: bool = tx
         .one(
             "SELECT to_regclass('keyward_meta') IS NOT NULL",
