@@ -209,6 +209,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable a disabled account')
             [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'Lock an account (reason: admin) until it is unlocked')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Clear the lock and failure count; the account must accept the terms and change its password')
+            [CompletionResult]::new('reset-failures', 'reset-failures', [CompletionResultType]::ParameterValue, 'Clear the failure count and a lock that failed sign-ins set, forcing nothing (an administrator''s lock stays)')
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Set a new temporary password (shown once) that must be changed at the next sign-in')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account for good')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create (or update) many accounts from a CSV file, all or nothing')
@@ -366,6 +367,20 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'keyward;user;reset-failures' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code-file', '--as-code-file', [CompletionResultType]::ParameterName, 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'keyward;user;reset-password' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
@@ -441,6 +456,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable a disabled account')
             [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'Lock an account (reason: admin) until it is unlocked')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Clear the lock and failure count; the account must accept the terms and change its password')
+            [CompletionResult]::new('reset-failures', 'reset-failures', [CompletionResultType]::ParameterValue, 'Clear the failure count and a lock that failed sign-ins set, forcing nothing (an administrator''s lock stays)')
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Set a new temporary password (shown once) that must be changed at the next sign-in')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account for good')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create (or update) many accounts from a CSV file, all or nothing')
@@ -476,6 +492,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;user;help;unlock' {
+            break
+        }
+        'keyward;user;help;reset-failures' {
             break
         }
         'keyward;user;help;reset-password' {
@@ -1127,6 +1146,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable a disabled account')
             [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'Lock an account (reason: admin) until it is unlocked')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Clear the lock and failure count; the account must accept the terms and change its password')
+            [CompletionResult]::new('reset-failures', 'reset-failures', [CompletionResultType]::ParameterValue, 'Clear the failure count and a lock that failed sign-ins set, forcing nothing (an administrator''s lock stays)')
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Set a new temporary password (shown once) that must be changed at the next sign-in')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account for good')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create (or update) many accounts from a CSV file, all or nothing')
@@ -1161,6 +1181,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;help;user;unlock' {
+            break
+        }
+        'keyward;help;user;reset-failures' {
             break
         }
         'keyward;help;user;reset-password' {

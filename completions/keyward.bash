@@ -322,6 +322,9 @@ _keyward() {
             keyward__subcmd__help__subcmd__user,remove)
                 cmd="keyward__subcmd__help__subcmd__user__subcmd__remove"
                 ;;
+            keyward__subcmd__help__subcmd__user,reset-failures)
+                cmd="keyward__subcmd__help__subcmd__user__subcmd__reset__subcmd__failures"
+                ;;
             keyward__subcmd__help__subcmd__user,reset-password)
                 cmd="keyward__subcmd__help__subcmd__user__subcmd__reset__subcmd__password"
                 ;;
@@ -433,6 +436,9 @@ _keyward() {
             keyward__subcmd__user,remove)
                 cmd="keyward__subcmd__user__subcmd__remove"
                 ;;
+            keyward__subcmd__user,reset-failures)
+                cmd="keyward__subcmd__user__subcmd__reset__subcmd__failures"
+                ;;
             keyward__subcmd__user,reset-password)
                 cmd="keyward__subcmd__user__subcmd__reset__subcmd__password"
                 ;;
@@ -477,6 +483,9 @@ _keyward() {
                 ;;
             keyward__subcmd__user__subcmd__help,remove)
                 cmd="keyward__subcmd__user__subcmd__help__subcmd__remove"
+                ;;
+            keyward__subcmd__user__subcmd__help,reset-failures)
+                cmd="keyward__subcmd__user__subcmd__help__subcmd__reset__subcmd__failures"
                 ;;
             keyward__subcmd__user__subcmd__help,reset-password)
                 cmd="keyward__subcmd__user__subcmd__help__subcmd__reset__subcmd__password"
@@ -2879,7 +2888,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__help__subcmd__user)
-            opts="add list show assign unassign set-role disable enable lock unlock reset-password remove import export"
+            opts="add list show assign unassign set-role disable enable lock unlock reset-failures reset-password remove import export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3005,6 +3014,20 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__help__subcmd__user__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__user__subcmd__reset__subcmd__failures)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4253,7 +4276,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version add list show assign unassign set-role disable enable lock unlock reset-password remove import export help"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version add list show assign unassign set-role disable enable lock unlock reset-failures reset-password remove import export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4655,7 +4678,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__help)
-            opts="add list show assign unassign set-role disable enable lock unlock reset-password remove import export help"
+            opts="add list show assign unassign set-role disable enable lock unlock reset-failures reset-password remove import export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4795,6 +4818,20 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__user__subcmd__help__subcmd__reset__subcmd__failures)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5103,6 +5140,69 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__remove)
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-password-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__user__subcmd__reset__subcmd__failures)
             opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

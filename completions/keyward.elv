@@ -191,6 +191,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand enable 'Enable a disabled account'
             cand lock 'Lock an account (reason: admin) until it is unlocked'
             cand unlock 'Clear the lock and failure count; the account must accept the terms and change its password'
+            cand reset-failures 'Clear the failure count and a lock that failed sign-ins set, forcing nothing (an administrator''s lock stays)'
             cand reset-password 'Set a new temporary password (shown once) that must be changed at the next sign-in'
             cand remove 'Remove an account for good'
             cand import 'Create (or update) many accounts from a CSV file, all or nothing'
@@ -337,6 +338,19 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'keyward;user;reset-failures'= {
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'keyward;user;reset-password'= {
             cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
@@ -408,6 +422,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand enable 'Enable a disabled account'
             cand lock 'Lock an account (reason: admin) until it is unlocked'
             cand unlock 'Clear the lock and failure count; the account must accept the terms and change its password'
+            cand reset-failures 'Clear the failure count and a lock that failed sign-ins set, forcing nothing (an administrator''s lock stays)'
             cand reset-password 'Set a new temporary password (shown once) that must be changed at the next sign-in'
             cand remove 'Remove an account for good'
             cand import 'Create (or update) many accounts from a CSV file, all or nothing'
@@ -433,6 +448,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;user;help;lock'= {
         }
         &'keyward;user;help;unlock'= {
+        }
+        &'keyward;user;help;reset-failures'= {
         }
         &'keyward;user;help;reset-password'= {
         }
@@ -1010,6 +1027,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand enable 'Enable a disabled account'
             cand lock 'Lock an account (reason: admin) until it is unlocked'
             cand unlock 'Clear the lock and failure count; the account must accept the terms and change its password'
+            cand reset-failures 'Clear the failure count and a lock that failed sign-ins set, forcing nothing (an administrator''s lock stays)'
             cand reset-password 'Set a new temporary password (shown once) that must be changed at the next sign-in'
             cand remove 'Remove an account for good'
             cand import 'Create (or update) many accounts from a CSV file, all or nothing'
@@ -1034,6 +1052,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;user;lock'= {
         }
         &'keyward;help;user;unlock'= {
+        }
+        &'keyward;help;user;reset-failures'= {
         }
         &'keyward;help;user;reset-password'= {
         }

@@ -88,6 +88,11 @@ pub enum UserCmd {
         /// Username
         username: String,
     },
+    /// Clear the failure count and a lock that failed sign-ins set, forcing nothing (an administrator's lock stays)
+    ResetFailures {
+        /// Username
+        username: String,
+    },
     /// Set a new temporary password (shown once) that must be changed at the next sign-in
     ResetPassword {
         /// Username

@@ -148,6 +148,19 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
                 Ok(json!({"was_locked": a.lock.is_some(), "failed_attempts": a.failed_attempts}))
             },
         ),
+        UserCmd::ResetFailures { username } => cx.change(
+            &mut db,
+            &username,
+            "user.reset-failures",
+            Action::ChangeAccount,
+            |tx, a| {
+                let lifted = a
+                    .lock
+                    .is_some_and(|l| l.reason == LockReason::FailedAttempts);
+                accounts::reset_failures(tx, a.id, ctx.now())?;
+                Ok(json!({"failed_attempts": a.failed_attempts, "lock_lifted": lifted}))
+            },
+        ),
         UserCmd::ResetPassword {
             username,
             password_stdin,

@@ -287,6 +287,20 @@ pub fn unlock(tx: Tx<'_>, id: i64, pending: PendingActions, now: i64) -> Result<
     Ok(())
 }
 
+/// Clear the failure count and a lock that failed sign-ins set (`faillock
+/// --reset`); an administrator's lock and the pending actions stay.
+pub fn reset_failures(tx: Tx<'_>, id: i64, now: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE account SET failed_attempts = 0,
+            locked_at = CASE WHEN lock_reason = 'failed-attempts' THEN NULL ELSE locked_at END,
+            lock_reason = CASE WHEN lock_reason = 'failed-attempts' THEN NULL ELSE lock_reason END,
+            updated_at = ?2
+         WHERE id = ?1",
+        args![id, now],
+    )?;
+    Ok(())
+}
+
 pub fn remove(tx: Tx<'_>, id: i64) -> Result<()> {
     tx.execute("DELETE FROM account WHERE id = ?1", args![id])?;
     Ok(())

@@ -43,3 +43,4 @@ mod twofa_qr;
 mod twofa_secrets;
 mod twofa_signin;
 mod user;
+mod user_reset_failures;
