@@ -322,11 +322,17 @@ _keyward() {
             keyward__subcmd__help__subcmd__user,remove)
                 cmd="keyward__subcmd__help__subcmd__user__subcmd__remove"
                 ;;
+            keyward__subcmd__help__subcmd__user,rename)
+                cmd="keyward__subcmd__help__subcmd__user__subcmd__rename"
+                ;;
             keyward__subcmd__help__subcmd__user,reset-failures)
                 cmd="keyward__subcmd__help__subcmd__user__subcmd__reset__subcmd__failures"
                 ;;
             keyward__subcmd__help__subcmd__user,reset-password)
                 cmd="keyward__subcmd__help__subcmd__user__subcmd__reset__subcmd__password"
+                ;;
+            keyward__subcmd__help__subcmd__user,set-name)
+                cmd="keyward__subcmd__help__subcmd__user__subcmd__set__subcmd__name"
                 ;;
             keyward__subcmd__help__subcmd__user,set-role)
                 cmd="keyward__subcmd__help__subcmd__user__subcmd__set__subcmd__role"
@@ -436,11 +442,17 @@ _keyward() {
             keyward__subcmd__user,remove)
                 cmd="keyward__subcmd__user__subcmd__remove"
                 ;;
+            keyward__subcmd__user,rename)
+                cmd="keyward__subcmd__user__subcmd__rename"
+                ;;
             keyward__subcmd__user,reset-failures)
                 cmd="keyward__subcmd__user__subcmd__reset__subcmd__failures"
                 ;;
             keyward__subcmd__user,reset-password)
                 cmd="keyward__subcmd__user__subcmd__reset__subcmd__password"
+                ;;
+            keyward__subcmd__user,set-name)
+                cmd="keyward__subcmd__user__subcmd__set__subcmd__name"
                 ;;
             keyward__subcmd__user,set-role)
                 cmd="keyward__subcmd__user__subcmd__set__subcmd__role"
@@ -484,11 +496,17 @@ _keyward() {
             keyward__subcmd__user__subcmd__help,remove)
                 cmd="keyward__subcmd__user__subcmd__help__subcmd__remove"
                 ;;
+            keyward__subcmd__user__subcmd__help,rename)
+                cmd="keyward__subcmd__user__subcmd__help__subcmd__rename"
+                ;;
             keyward__subcmd__user__subcmd__help,reset-failures)
                 cmd="keyward__subcmd__user__subcmd__help__subcmd__reset__subcmd__failures"
                 ;;
             keyward__subcmd__user__subcmd__help,reset-password)
                 cmd="keyward__subcmd__user__subcmd__help__subcmd__reset__subcmd__password"
+                ;;
+            keyward__subcmd__user__subcmd__help,set-name)
+                cmd="keyward__subcmd__user__subcmd__help__subcmd__set__subcmd__name"
                 ;;
             keyward__subcmd__user__subcmd__help,set-role)
                 cmd="keyward__subcmd__user__subcmd__help__subcmd__set__subcmd__role"
@@ -2888,7 +2906,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__help__subcmd__user)
-            opts="add list show assign unassign set-role disable enable lock unlock reset-failures reset-password remove import export"
+            opts="add list show assign unassign set-name rename set-role disable enable lock unlock reset-failures reset-password remove import export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3027,6 +3045,20 @@ _keyward() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        keyward__subcmd__help__subcmd__user__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         keyward__subcmd__help__subcmd__user__subcmd__reset__subcmd__failures)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3042,6 +3074,20 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__help__subcmd__user__subcmd__reset__subcmd__password)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__user__subcmd__set__subcmd__name)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4276,7 +4322,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version add list show assign unassign set-role disable enable lock unlock reset-failures reset-password remove import export help"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version add list show assign unassign set-name rename set-role disable enable lock unlock reset-failures reset-password remove import export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4678,7 +4724,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__help)
-            opts="add list show assign unassign set-role disable enable lock unlock reset-failures reset-password remove import export help"
+            opts="add list show assign unassign set-name rename set-role disable enable lock unlock reset-failures reset-password remove import export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4831,6 +4877,20 @@ _keyward() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        keyward__subcmd__user__subcmd__help__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         keyward__subcmd__user__subcmd__help__subcmd__reset__subcmd__failures)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -4846,6 +4906,20 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__help__subcmd__reset__subcmd__password)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__user__subcmd__help__subcmd__set__subcmd__name)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5202,6 +5276,69 @@ _keyward() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        keyward__subcmd__user__subcmd__rename)
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-password-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         keyward__subcmd__user__subcmd__reset__subcmd__failures)
             opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -5267,6 +5404,69 @@ _keyward() {
             ;;
         keyward__subcmd__user__subcmd__reset__subcmd__password)
             opts="-y -h -V --password-stdin --db --json --yes --as --as-password-file --as-code-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-password-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__user__subcmd__set__subcmd__name)
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -186,6 +186,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand show 'Show one account'
             cand assign 'Add facilities to an account'
             cand unassign 'Remove facilities from an account'
+            cand set-name 'Set or clear (with "") an account''s display name'
+            cand rename 'Give an account a new username; its password, facilities, 2FA and history follow it'
             cand set-role 'Change an account''s role'
             cand disable 'Disable an account: it cannot sign in until enabled'
             cand enable 'Enable a disabled account'
@@ -260,6 +262,32 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;user;unassign'= {
             cand --facility 'Facility code; repeat or separate with commas'
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;user;set-name'= {
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;user;rename'= {
             cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
@@ -417,6 +445,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand show 'Show one account'
             cand assign 'Add facilities to an account'
             cand unassign 'Remove facilities from an account'
+            cand set-name 'Set or clear (with "") an account''s display name'
+            cand rename 'Give an account a new username; its password, facilities, 2FA and history follow it'
             cand set-role 'Change an account''s role'
             cand disable 'Disable an account: it cannot sign in until enabled'
             cand enable 'Enable a disabled account'
@@ -438,6 +468,10 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;user;help;assign'= {
         }
         &'keyward;user;help;unassign'= {
+        }
+        &'keyward;user;help;set-name'= {
+        }
+        &'keyward;user;help;rename'= {
         }
         &'keyward;user;help;set-role'= {
         }
@@ -1022,6 +1056,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand show 'Show one account'
             cand assign 'Add facilities to an account'
             cand unassign 'Remove facilities from an account'
+            cand set-name 'Set or clear (with "") an account''s display name'
+            cand rename 'Give an account a new username; its password, facilities, 2FA and history follow it'
             cand set-role 'Change an account''s role'
             cand disable 'Disable an account: it cannot sign in until enabled'
             cand enable 'Enable a disabled account'
@@ -1042,6 +1078,10 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;user;assign'= {
         }
         &'keyward;help;user;unassign'= {
+        }
+        &'keyward;help;user;set-name'= {
+        }
+        &'keyward;help;user;rename'= {
         }
         &'keyward;help;user;set-role'= {
         }

@@ -56,6 +56,20 @@ pub enum UserCmd {
         )]
         facilities: Vec<String>,
     },
+    /// Set or clear (with "") an account's display name
+    SetName {
+        /// Username
+        username: String,
+        /// The new display name; "" clears it
+        name: String,
+    },
+    /// Give an account a new username; its password, facilities, 2FA and history follow it
+    Rename {
+        /// The current username
+        username: String,
+        /// The new username: 3-32 of a-z 0-9 . _ -, starting with a letter or digit (lower-cased)
+        new_username: String,
+    },
     /// Change an account's role
     #[command(group = clap::ArgGroup::new("new_role").required(true).args(["role", "role_flag"]))]
     SetRole {

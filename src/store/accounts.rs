@@ -287,6 +287,22 @@ pub fn unlock(tx: Tx<'_>, id: i64, pending: PendingActions, now: i64) -> Result<
     Ok(())
 }
 
+pub fn set_name(tx: Tx<'_>, id: i64, name: Option<&str>, now: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE account SET name = ?2, updated_at = ?3 WHERE id = ?1",
+        args![id, name, now],
+    )?;
+    Ok(())
+}
+
+pub fn rename(tx: Tx<'_>, id: i64, username: &str, now: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE account SET username = ?2, updated_at = ?3 WHERE id = ?1",
+        args![id, username, now],
+    )?;
+    Ok(())
+}
+
 /// Clear the failure count and a lock that failed sign-ins set (`faillock
 /// --reset`); an administrator's lock and the pending actions stay.
 pub fn reset_failures(tx: Tx<'_>, id: i64, now: i64) -> Result<()> {

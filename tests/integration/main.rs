@@ -43,4 +43,5 @@ mod twofa_qr;
 mod twofa_secrets;
 mod twofa_signin;
 mod user;
+mod user_names;
 mod user_reset_failures;

@@ -1,5 +1,7 @@
 //! `keyward user ...`: accounts, their facilities, role, status and password.
 
+mod names;
+
 use anyhow::Result;
 use serde::Serialize;
 use serde_json::json;
@@ -148,6 +150,11 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
                 Ok(json!({"was_locked": a.lock.is_some(), "failed_attempts": a.failed_attempts}))
             },
         ),
+        UserCmd::SetName { username, name } => cx.set_name(&mut db, &username, &name),
+        UserCmd::Rename {
+            username,
+            new_username,
+        } => cx.rename(&mut db, &username, &new_username),
         UserCmd::ResetFailures { username } => cx.change(
             &mut db,
             &username,
