@@ -5076,7 +5076,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__list)
-            opts="-y -h -V --facility --role --status --db --json --yes --as --as-password-file --as-code-file --help --version"
+            opts="-y -h -V --facility --role --status --search --pending --twofa --limit --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5092,6 +5092,18 @@ _keyward() {
                     ;;
                 --status)
                     COMPREPLY=($(compgen -W "active locked disabled" -- "${cur}"))
+                    return 0
+                    ;;
+                --search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --twofa)
+                    COMPREPLY=($(compgen -W "enrolled none" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --db)

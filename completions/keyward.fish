@@ -171,13 +171,18 @@ support\t''"
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l status -d 'Only accounts with this status' -r -f -a "active\t''
 locked\t''
 disabled\t''"
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l search -d 'Only accounts whose username or display name contains TEXT (any case)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l twofa -d 'Only accounts with (enrolled) or without (none) two-factor authentication' -r -f -a "enrolled\t'Enrolled'
+none\t'Not enrolled'"
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l limit -d 'At most N accounts, the first by username' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l as-password-file -d 'Read the operator\'s password from the first line of this file instead of a hidden prompt' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l as-code-file -d 'Read the operator\'s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l pending -d 'Only accounts with terms to accept or a password to change'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for destructive commands without a terminal)'
-complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand user; and __fish_seen_subcommand_from show" -l as -d 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do' -r

@@ -185,6 +185,16 @@ impl From<RoleArg> for Role {
     }
 }
 
+/// Whether an account has two-factor authentication, for `user list --twofa`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TwofaArg {
+    /// Enrolled
+    Enrolled,
+    /// Not enrolled
+    #[value(name = "none")]
+    NotEnrolled,
+}
+
 /// An account status as typed on the command line.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum StatusArg {

@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 
-use super::{RoleArg, StatusArg};
+use super::{RoleArg, StatusArg, TwofaArg};
 
 #[derive(Debug, Subcommand)]
 pub enum UserCmd {
@@ -212,4 +212,16 @@ pub struct ListFilter {
     /// Only accounts with this status
     #[arg(long, value_enum)]
     pub status: Option<StatusArg>,
+    /// Only accounts whose username or display name contains TEXT (any case)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Only accounts with terms to accept or a password to change
+    #[arg(long)]
+    pub pending: bool,
+    /// Only accounts with (enrolled) or without (none) two-factor authentication
+    #[arg(long, value_enum, value_name = "STATE")]
+    pub twofa: Option<TwofaArg>,
+    /// At most N accounts, the first by username
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
 }

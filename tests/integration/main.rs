@@ -43,5 +43,6 @@ mod twofa_qr;
 mod twofa_secrets;
 mod twofa_signin;
 mod user;
+mod user_list;
 mod user_names;
 mod user_reset_failures;

@@ -11,7 +11,7 @@ use crate::domain::scope::{self, Action, Operator};
 use super::input::OsEntropy;
 use super::session::{Access, Session};
 use super::{Ctx, facility, import, input, signin};
-use crate::cli::{ListFilter, UserCmd};
+use crate::cli::{ListFilter, TwofaArg, UserCmd};
 use crate::domain::account::{Account, LockReason, PendingActions, Role, Status};
 use crate::domain::names::{Username, display_name};
 use crate::domain::password;
@@ -195,6 +195,15 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
             import::export(ctx, &db, &cx.rules, &cx.op, facility.as_deref(), format)
         }
     }
+}
+
+/// Whether `lowered` (lower case) is part of the account's username or
+/// display name, in any case.
+fn mentions(a: &Account, lowered: &str) -> bool {
+    a.username.contains(lowered)
+        || a.name
+            .as_deref()
+            .is_some_and(|n| n.to_lowercase().contains(lowered))
 }
 
 /// An account by username, or exit 7 (exit 65 for a name that cannot exist).
@@ -385,12 +394,18 @@ impl Cx<'_> {
             .transpose()?
             .map(|f| f.id);
         let wanted: Option<Status> = filter.status.map(Into::into);
+        let search = filter.search.as_deref().map(str::to_lowercase);
+        let twofa = filter.twofa.map(|t| t == TwofaArg::Enrolled);
         let views: Vec<AccountView> =
             accounts::list(db.read(), facility_id, filter.role.map(Into::into))?
                 .iter()
                 .filter(|a| scope::visible(&self.op, &self.ctx.target(a)))
+                .filter(|a| search.as_deref().is_none_or(|s| mentions(a, s)))
+                .filter(|a| !filter.pending || a.must_change_password || a.terms_pending)
+                .filter(|a| twofa.is_none_or(|t| a.twofa_enrolled == t))
                 .map(|a| self.view(a))
                 .filter(|v| wanted.is_none_or(|s| v.status == s.as_str()))
+                .take(filter.limit.map_or(usize::MAX, |n| n as usize))
                 .collect();
         if self.ctx.out.json {
             self.ctx.out.json(&views)?;
