@@ -104,10 +104,15 @@ impl Lock {
     /// attempts lifts by itself after `lockout_minutes` when that is not 0; an
     /// administrator's lock holds until an unlock.
     pub fn holds_at(&self, now: i64, lockout_minutes: u32) -> bool {
+        self.until(lockout_minutes).is_none_or(|end| now < end)
+    }
+
+    /// When the lock lifts by itself, or `None` when only an unlock ends it.
+    pub fn until(&self, lockout_minutes: u32) -> Option<i64> {
         match self.reason {
-            LockReason::Admin => true,
-            LockReason::FailedAttempts if lockout_minutes == 0 => true,
-            LockReason::FailedAttempts => now < self.at + i64::from(lockout_minutes) * 60,
+            LockReason::Admin => None,
+            LockReason::FailedAttempts if lockout_minutes == 0 => None,
+            LockReason::FailedAttempts => Some(self.at + i64::from(lockout_minutes) * 60),
         }
     }
 }
@@ -129,6 +134,8 @@ pub struct Account {
     /// The same facilities' ids, for scope checks.
     pub facility_ids: Vec<i64>,
     pub twofa_enrolled: bool,
+    /// Whether the account has answers to security questions.
+    pub questions_set: bool,
     pub password_changed_at: i64,
     pub created_at: i64,
     pub updated_at: i64,

@@ -64,11 +64,12 @@ fn pending(a: &AccountView) -> String {
 /// One account as a two-column field/value table.
 pub fn account(a: &AccountView) -> Table {
     let mut t = table();
-    let lock = match (&a.locked_at, a.lock_reason) {
-        (Some(at), Some(why)) => format!("{why} since {at}"),
+    let lock = match (&a.locked_at, a.lock_reason, &a.locked_until) {
+        (Some(at), Some(why), Some(until)) => format!("{why} since {at}, until {until}"),
+        (Some(at), Some(why), None) => format!("{why} since {at}"),
         _ => "-".into(),
     };
-    let rows: [(&str, String); 13] = [
+    let rows: [(&str, String); 14] = [
         ("username", a.username.clone()),
         ("name", or_dash(a.name.as_deref())),
         ("role", a.role.to_string()),
@@ -96,6 +97,10 @@ pub fn account(a: &AccountView) -> Table {
                 "not enrolled"
             }
             .into(),
+        ),
+        (
+            "security questions",
+            if a.questions_set { "set" } else { "not set" }.into(),
         ),
         ("created", a.created_at.clone()),
         ("password changed", a.password_changed_at.clone()),

@@ -20,6 +20,10 @@ pub struct AccountView {
     pub twofa_enrolled: bool,
     pub locked_at: Option<String>,
     pub lock_reason: Option<&'static str>,
+    /// When a lock for failed attempts lifts by itself (`None`: an unlock
+    /// ends it, or no lock).
+    pub locked_until: Option<String>,
+    pub questions_set: bool,
     pub created_at: String,
     pub updated_at: String,
     pub password_changed_at: String,
@@ -27,7 +31,7 @@ pub struct AccountView {
 }
 
 impl AccountView {
-    pub fn new(a: &Account, status: Status) -> Self {
+    pub fn new(a: &Account, status: Status, lockout_minutes: u32) -> Self {
         AccountView {
             username: a.username.clone(),
             name: a.name.clone(),
@@ -46,6 +50,12 @@ impl AccountView {
                 .lock
                 .filter(|_| status == Status::Locked)
                 .map(|l| l.reason.as_str()),
+            locked_until: a
+                .lock
+                .filter(|_| status == Status::Locked)
+                .and_then(|l| l.until(lockout_minutes))
+                .map(timestamp),
+            questions_set: a.questions_set,
             created_at: timestamp(a.created_at),
             updated_at: timestamp(a.updated_at),
             password_changed_at: timestamp(a.password_changed_at),

@@ -35,7 +35,8 @@ macro_rules! select {
     (SELECT CAST(CASE WHEN n.v IS NULL THEN 0
         WHEN EXISTS (SELECT 1 FROM terms_acceptance ta
             WHERE ta.account_id = a.id AND ta.version = n.v) THEN 1
-        ELSE 2 END AS BIGINT) FROM (SELECT max(version) AS v FROM terms) n)
+        ELSE 2 END AS BIGINT) FROM (SELECT max(version) AS v FROM terms) n),
+    EXISTS (SELECT 1 FROM security_answer s WHERE s.account_id = a.id)
     FROM account a"
         )
     };
@@ -100,6 +101,7 @@ fn from_row(r: &Row<'_>) -> Result<Account> {
         terms_pending: terms_needed(terms_status(r.get(17)?), r.get(9)?),
         facilities: serde_json::from_str(&facilities).map_err(|_| bad("facility list"))?,
         twofa_enrolled: r.get(15)?,
+        questions_set: r.get(18)?,
         facility_ids: serde_json::from_str(&facility_ids).map_err(|_| bad("facility id list"))?,
         password_changed_at: r.get(10)?,
         created_at: r.get(11)?,

@@ -46,3 +46,4 @@ mod user;
 mod user_list;
 mod user_names;
 mod user_reset_failures;
+mod user_show;

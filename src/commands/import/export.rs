@@ -43,7 +43,10 @@ pub fn export(
             let now = ctx.now();
             let views: Vec<AccountView> = visible
                 .iter()
-                .map(|a| AccountView::new(a, a.status(now, rules.lockout_minutes)))
+                .map(|a| {
+                    let minutes = rules.lockout_minutes;
+                    AccountView::new(a, a.status(now, minutes), minutes)
+                })
                 .collect();
             ctx.out.json(&views)?;
         }

@@ -267,7 +267,8 @@ struct Cx<'a> {
 
 impl Cx<'_> {
     fn view(&self, a: &Account) -> AccountView {
-        AccountView::new(a, a.status(self.ctx.now(), self.rules.lockout_minutes))
+        let minutes = self.rules.lockout_minutes;
+        AccountView::new(a, a.status(self.ctx.now(), minutes), minutes)
     }
 
     /// Print an account, and a generated password once when there is one.

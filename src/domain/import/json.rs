@@ -35,13 +35,15 @@ const TEXT: [(&str, usize); 6] = [
 
 /// Keys the export writes that describe an account's state and are not
 /// imported (the status is; a lock's time and reason are set by the import).
-const IGNORED: [&str; 10] = [
+const IGNORED: [&str; 12] = [
     "failed_attempts",
     "must_change_password",
     "terms_pending",
     "twofa_enrolled",
     "locked_at",
     "lock_reason",
+    "locked_until",
+    "questions_set",
     "created_at",
     "updated_at",
     "password_changed_at",

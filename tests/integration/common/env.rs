@@ -480,6 +480,10 @@ pub const ACCOUNT_FIELDS: &[&str] = &[
     "twofa_enrolled",
     "created_at",
     "last_sign_in_at",
+    // SPEC 12
+    "lock_reason",
+    "locked_until",
+    "questions_set",
 ];
 
 /// Asserts that `v` is an account object with every SPEC 7 field, of the right type.
@@ -506,6 +510,7 @@ pub fn assert_account(v: &Value) {
     );
     assert!(v["terms_pending"].is_boolean(), "terms_pending: {v}");
     assert!(v["twofa_enrolled"].is_boolean(), "twofa_enrolled: {v}");
+    assert!(v["questions_set"].is_boolean(), "questions_set: {v}");
     assert!(v["created_at"].is_string(), "created_at: {v}");
     assert!(
         v["last_sign_in_at"].is_string() || v["last_sign_in_at"].is_null(),
