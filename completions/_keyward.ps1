@@ -774,6 +774,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the security questions an account can choose from')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Choose and answer security questions (replaces earlier answers)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove an account''s answers (an administrator in scope): it must set new ones before forgot-password works again')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -807,9 +808,24 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'keyward;questions;clear' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code-file', '--as-code-file', [CompletionResultType]::ParameterName, 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'keyward;questions;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the security questions an account can choose from')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Choose and answer security questions (replaces earlier answers)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove an account''s answers (an administrator in scope): it must set new ones before forgot-password works again')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -817,6 +833,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;questions;help;set' {
+            break
+        }
+        'keyward;questions;help;clear' {
             break
         }
         'keyward;questions;help;help' {
@@ -1290,12 +1309,16 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         'keyward;help;questions' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the security questions an account can choose from')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Choose and answer security questions (replaces earlier answers)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove an account''s answers (an administrator in scope): it must set new ones before forgot-password works again')
             break
         }
         'keyward;help;questions;list' {
             break
         }
         'keyward;help;questions;set' {
+            break
+        }
+        'keyward;help;questions;clear' {
             break
         }
         'keyward;help;2fa' {

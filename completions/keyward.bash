@@ -277,6 +277,9 @@ _keyward() {
             keyward__subcmd__help__subcmd__policy,show)
                 cmd="keyward__subcmd__help__subcmd__policy__subcmd__show"
                 ;;
+            keyward__subcmd__help__subcmd__questions,clear)
+                cmd="keyward__subcmd__help__subcmd__questions__subcmd__clear"
+                ;;
             keyward__subcmd__help__subcmd__questions,list)
                 cmd="keyward__subcmd__help__subcmd__questions__subcmd__list"
                 ;;
@@ -364,6 +367,9 @@ _keyward() {
             keyward__subcmd__policy__subcmd__help,show)
                 cmd="keyward__subcmd__policy__subcmd__help__subcmd__show"
                 ;;
+            keyward__subcmd__questions,clear)
+                cmd="keyward__subcmd__questions__subcmd__clear"
+                ;;
             keyward__subcmd__questions,help)
                 cmd="keyward__subcmd__questions__subcmd__help"
                 ;;
@@ -372,6 +378,9 @@ _keyward() {
                 ;;
             keyward__subcmd__questions,set)
                 cmd="keyward__subcmd__questions__subcmd__set"
+                ;;
+            keyward__subcmd__questions__subcmd__help,clear)
+                cmd="keyward__subcmd__questions__subcmd__help__subcmd__clear"
                 ;;
             keyward__subcmd__questions__subcmd__help,help)
                 cmd="keyward__subcmd__questions__subcmd__help__subcmd__help"
@@ -2780,8 +2789,22 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__help__subcmd__questions)
-            opts="list set"
+            opts="list set clear"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__questions__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3596,7 +3619,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__questions)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version list set help"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version list set clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3658,9 +3681,86 @@ _keyward() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        keyward__subcmd__questions__subcmd__help)
-            opts="list set help"
+        keyward__subcmd__questions__subcmd__clear)
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-password-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__questions__subcmd__help)
+            opts="list set clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__questions__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -698,6 +698,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
             cand list 'List the security questions an account can choose from'
             cand set 'Choose and answer security questions (replaces earlier answers)'
+            cand clear 'Remove an account''s answers (an administrator in scope): it must set new ones before forgot-password works again'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;questions;list'= {
@@ -728,14 +729,30 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'keyward;questions;clear'= {
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'keyward;questions;help'= {
             cand list 'List the security questions an account can choose from'
             cand set 'Choose and answer security questions (replaces earlier answers)'
+            cand clear 'Remove an account''s answers (an administrator in scope): it must set new ones before forgot-password works again'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;questions;help;list'= {
         }
         &'keyward;questions;help;set'= {
+        }
+        &'keyward;questions;help;clear'= {
         }
         &'keyward;questions;help;help'= {
         }
@@ -1138,10 +1155,13 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;questions'= {
             cand list 'List the security questions an account can choose from'
             cand set 'Choose and answer security questions (replaces earlier answers)'
+            cand clear 'Remove an account''s answers (an administrator in scope): it must set new ones before forgot-password works again'
         }
         &'keyward;help;questions;list'= {
         }
         &'keyward;help;questions;set'= {
+        }
+        &'keyward;help;questions;clear'= {
         }
         &'keyward;help;2fa'= {
             cand enroll 'Enrol an authenticator app: QR code, secret, then a code from the app'

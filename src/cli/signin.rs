@@ -52,4 +52,9 @@ pub enum QuestionsCmd {
         #[arg(long, requires = "password_stdin")]
         code_stdin: bool,
     },
+    /// Remove an account's answers (an administrator in scope): it must set new ones before forgot-password works again
+    Clear {
+        /// Username
+        username: String,
+    },
 }

@@ -4,12 +4,14 @@ use anyhow::Result;
 use std::io::BufRead;
 
 use super::input::OsEntropy;
+use super::session::{Access, Session};
 use super::signin::{self, refusal};
-use super::{Ctx, input};
+use super::{Ctx, input, user};
 use crate::cli::QuestionsCmd;
 use crate::domain::names::Username;
 use crate::domain::password;
 use crate::domain::questions::{self as catalogue, CATALOGUE, REQUIRED};
+use crate::domain::scope::Action;
 use crate::domain::secret::Secret;
 use crate::domain::signin::{self as machine, Admission, Outcome};
 use crate::error::{Exit, Failure};
@@ -43,7 +45,28 @@ pub fn run(ctx: &Ctx, cmd: QuestionsCmd) -> Result<()> {
             password_stdin,
             code_stdin,
         } => set(ctx, username, password_stdin, code_stdin),
+        QuestionsCmd::Clear { username } => clear(ctx, &username),
     }
+}
+
+/// `questions clear USERNAME`: an account change like `user unlock`. An
+/// account without answers is left alone, and nothing is logged.
+fn clear(ctx: &Ctx, username: &str) -> Result<()> {
+    let Session { mut db, rules, .. } = ctx.session(Access::Change)?;
+    let after = ctx.change_account(&mut db, username, &Action::ChangeAccount, |c, a| {
+        let removed = questions::clear(c.tx, a.id)?;
+        if removed > 0 {
+            let facility = a.facilities.first().map(String::as_str);
+            c.audit(
+                "questions.clear",
+                Some(&a.username),
+                facility,
+                serde_json::json!({"answers": removed}),
+            )?;
+        }
+        user::find(c.tx, &a.username)
+    })?;
+    user::show_account(ctx, rules, &after, None)
 }
 
 fn set(ctx: &Ctx, username: Option<String>, password_stdin: bool, code_stdin: bool) -> Result<()> {

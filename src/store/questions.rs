@@ -19,6 +19,14 @@ pub fn replace(tx: Tx<'_>, account_id: i64, answers: &[(&str, String)], now: i64
     Ok(())
 }
 
+/// Remove all of an account's answers; how many there were.
+pub fn clear(tx: Tx<'_>, account_id: i64) -> Result<u64> {
+    tx.execute(
+        "DELETE FROM security_answer WHERE account_id = ?1",
+        args![account_id],
+    )
+}
+
 /// (question id, answer hash) pairs of an account, in question order.
 pub fn for_account(tx: Tx<'_>, account_id: i64) -> Result<Vec<(String, String)>> {
     tx.all(

@@ -24,6 +24,7 @@ mod ops_scope;
 mod output;
 mod passwords;
 mod policy;
+mod questions_clear;
 mod review_fixes;
 mod second_factor_required;
 mod server;
