@@ -42,7 +42,11 @@ Exit codes:
 /// Keep the accounts of a multi-facility organisation in one SQLite file or on a PostgreSQL server.
 #[derive(Debug, Parser)]
 #[command(name = "keyward", version, about, long_about = None)]
-#[command(after_long_help = EXIT_CODES_HELP, propagate_version = true)]
+#[command(
+    after_long_help = EXIT_CODES_HELP,
+    propagate_version = true,
+    next_help_heading = "Global options"
+)]
 pub struct Cli {
     /// Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]
     #[arg(long, global = true, env = "KEYWARD_DB", value_name = "PATH", value_hint = clap::ValueHint::FilePath)]

@@ -541,3 +541,31 @@ fn no_secrets_in_show_list_or_export_of_accounts() {
         assert!(!text.contains(&hash), "{args:?} printed the hash");
     }
 }
+
+#[test]
+fn global_options_have_their_own_help_heading() {
+    let env = TestEnv::new();
+    let out = env.run(&["user", "unlock", "--help"]);
+    assert_code(&out, 0);
+    let help = stdout(&out);
+    let (own, global) = help
+        .split_once("Global options:")
+        .unwrap_or_else(|| panic!("no Global options heading: {help}"));
+    for flag in [
+        "--db",
+        "--json",
+        "--as ",
+        "--as-password-file",
+        "--as-code-file",
+    ] {
+        assert!(
+            global.contains(flag),
+            "{flag} not under Global options: {help}"
+        );
+        assert!(
+            !own.contains(flag),
+            "{flag} also among the command's own: {help}"
+        );
+    }
+    assert!(own.contains("Options:"), "{help}");
+}
