@@ -40,8 +40,14 @@ pub fn render() -> std::io::Result<Vec<(PathBuf, Vec<u8>)>> {
     Ok(files)
 }
 
-/// The page for `keyward` itself, with an EXIT STATUS section (SPEC 7).
+/// The page for `keyward` itself, with the FILES section only it has.
 fn top_page(cmd: clap::Command) -> std::io::Result<Vec<u8>> {
+    page(cmd, b".SH FILES\n.TP\n$XDG_DATA_HOME/keyward/keyward.db\nthe default database (mode 0600); \\-\\-db or KEYWARD_DB choose another\n")
+}
+
+/// One page: clap's sections, then EXAMPLES (`super::examples`) and EXIT
+/// STATUS (SPEC 7), then `extra`.
+fn page(cmd: clap::Command, extra: &[u8]) -> std::io::Result<Vec<u8>> {
     let man = clap_mangen::Man::new(cmd);
     let mut buf = Vec::new();
     man.render_title(&mut buf)?;
@@ -50,16 +56,32 @@ fn top_page(cmd: clap::Command) -> std::io::Result<Vec<u8>> {
     man.render_description_section(&mut buf)?;
     man.render_options_section(&mut buf)?;
     man.render_subcommands_section(&mut buf)?;
+    let name = man.get_filename();
+    let name = name.trim_end_matches(".1");
+    buf.extend_from_slice(b".SH EXAMPLES\n");
+    for (line, what) in super::examples::for_page(name) {
+        buf.extend_from_slice(format!(".TP\n{}\n{}\n", roff(line), roff(what)).as_bytes());
+    }
     buf.extend_from_slice(b".SH \"EXIT STATUS\"\n");
     for line in EXIT_CODES_HELP.lines().skip(1) {
         if let Some((code, meaning)) = line.trim().split_once(' ') {
-            let meaning = meaning.trim().replace('-', "\\-");
-            buf.extend_from_slice(format!(".TP\n{code}\n{meaning}\n").as_bytes());
+            buf.extend_from_slice(format!(".TP\n{code}\n{}\n", roff(meaning.trim())).as_bytes());
         }
     }
-    buf.extend_from_slice(b".SH FILES\n.TP\n$XDG_DATA_HOME/keyward/keyward.db\nthe default database (mode 0600); \\-\\-db or KEYWARD_DB choose another\n");
+    buf.extend_from_slice(extra);
     man.render_version_section(&mut buf)?;
     Ok(buf)
+}
+
+/// Text as roff shows it literally: backslashes and dashes escaped, and a
+/// leading dot or quote kept from being read as a request.
+fn roff(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
 }
 
 /// One page for the command and one for each visible subcommand, recursively.
@@ -67,9 +89,7 @@ fn man_pages(cmd: clap::Command, files: &mut Vec<(PathBuf, Vec<u8>)>) -> std::io
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned() {
         man_pages(sub, files)?;
     }
-    let man = clap_mangen::Man::new(cmd);
-    let mut buf = Vec::new();
-    man.render(&mut buf)?;
-    files.push((PathBuf::from("man").join(man.get_filename()), buf));
+    let name = clap_mangen::Man::new(cmd.clone()).get_filename();
+    files.push((PathBuf::from("man").join(name), page(cmd, b"")?));
     Ok(())
 }

@@ -6,6 +6,7 @@
 pub mod assets;
 mod audit;
 mod db;
+mod examples;
 mod facility;
 mod policy;
 mod signin;
