@@ -86,13 +86,14 @@ pub fn run(ctx: &Ctx, cmd: AuditCmd) -> Result<()> {
                             v.actor.to_string(),
                             v.action.to_string(),
                             v.target.or(v.facility).unwrap_or("-").to_string(),
-                            v.details.to_string(),
+                            table::spaced_json(v.details),
                         ]
                     })
                     .collect();
                 ctx.out.text(table::rows(
                     &["ID", "TIME", "ACTOR", "ACTION", "TARGET", "DETAILS"],
                     &cells,
+                    &[2, 0],
                 ))?;
             }
         }

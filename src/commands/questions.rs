@@ -35,7 +35,7 @@ pub fn run(ctx: &Ctx, cmd: QuestionsCmd) -> Result<()> {
                 .collect();
             let human = format!(
                 "{}\nChoose {REQUIRED}.",
-                table::rows(&["ID", "QUESTION"], &rows)
+                table::rows(&["ID", "QUESTION"], &rows, &[])
             );
             ctx.out.emit(&doc, human)?;
             Ok(())

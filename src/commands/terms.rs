@@ -130,6 +130,7 @@ pub fn run(ctx: &Ctx, cmd: TermsCmd) -> Result<()> {
                 ctx.out.text(table::rows(
                     &["VERSION", "PUBLISHED", "ACCEPTED", "SHA-256"],
                     &rows,
+                    &[3],
                 ))?;
             }
         }

@@ -8,6 +8,48 @@ fn table() -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic);
+    let width = width(t.width());
+    t.set_width(width);
+    t
+}
+
+/// The width a table must fit: the terminal's, else `COLUMNS` (as shells
+/// set it), else 80.
+fn width(terminal: Option<u16>) -> u16 {
+    terminal
+        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .filter(|w| *w >= 20)
+        .unwrap_or(80)
+}
+
+/// A table of `header` and `rows` that fits the width with no word broken:
+/// while the longest words of the shown columns would not fit side by side,
+/// the columns of `drop_first` are left out, in that order (as gh does on a
+/// narrow terminal); what remains wraps between words.
+fn grid(header: &[&str], rows: Vec<Vec<String>>, drop_first: &[usize]) -> Table {
+    let mut t = table();
+    let limit = usize::from(t.width().unwrap_or(80));
+    let longest = |c: usize| {
+        std::iter::once(header[c])
+            .chain(rows.iter().map(|r| r[c].as_str()))
+            .flat_map(str::split_whitespace)
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    // Each column takes its text plus "│ " and " "; one more "│" ends a row.
+    let need = |cols: &[usize]| cols.iter().map(|&c| longest(c) + 3).sum::<usize>() + 1;
+    let mut shown: Vec<usize> = (0..header.len()).collect();
+    for c in drop_first {
+        if need(&shown) <= limit {
+            break;
+        }
+        shown.retain(|s| s != c);
+    }
+    t.set_header(shown.iter().map(|&c| header[c]));
+    for r in &rows {
+        t.add_row(shown.iter().map(|&c| r[c].clone()));
+    }
     t
 }
 
@@ -20,8 +62,7 @@ fn yes_no(b: bool) -> &'static str {
 }
 
 pub fn accounts(items: &[AccountView]) -> Table {
-    let mut t = table();
-    t.set_header([
+    let header = [
         "USERNAME",
         "NAME",
         "ROLE",
@@ -30,20 +71,24 @@ pub fn accounts(items: &[AccountView]) -> Table {
         "FAILED",
         "PENDING",
         "LAST SIGN-IN",
-    ]);
-    for a in items {
-        t.add_row([
-            a.username.clone(),
-            or_dash(a.name.as_deref()),
-            a.role.to_string(),
-            a.status.to_string(),
-            a.facilities.join(","),
-            a.failed_attempts.to_string(),
-            pending(a),
-            or_dash(a.last_sign_in_at.as_deref()),
-        ]);
-    }
-    t
+    ];
+    let rows = items
+        .iter()
+        .map(|a| {
+            vec![
+                a.username.clone(),
+                or_dash(a.name.as_deref()),
+                a.role.to_string(),
+                a.status.to_string(),
+                a.facilities.join(", "),
+                a.failed_attempts.to_string(),
+                pending(a),
+                or_dash(a.last_sign_in_at.as_deref()),
+            ]
+        })
+        .collect();
+    // USERNAME, ROLE and STATUS stay.
+    grid(&header, rows, &[7, 5, 6, 4, 1])
 }
 
 fn pending(a: &AccountView) -> String {
@@ -57,7 +102,7 @@ fn pending(a: &AccountView) -> String {
     if p.is_empty() {
         "-".into()
     } else {
-        p.join(",")
+        p.join(", ")
     }
 }
 
@@ -113,30 +158,81 @@ pub fn account(a: &AccountView) -> Table {
 }
 
 pub fn facilities(items: &[FacilityView]) -> Table {
-    let mut t = table();
-    t.set_header(["CODE", "NAME", "ACCOUNTS"]);
-    for f in items {
-        t.add_row([f.code.clone(), f.name.clone(), f.accounts.to_string()]);
-    }
-    t
+    let rows = items
+        .iter()
+        .map(|f| vec![f.code.clone(), f.name.clone(), f.accounts.to_string()])
+        .collect();
+    grid(&["CODE", "NAME", "ACCOUNTS"], rows, &[2])
 }
 
-/// Rows of (key, value, default) for `policy show`.
+/// Rows of (key, value, default, meaning) for `policy show`.
 pub fn policy(rows: &[(&str, String, String, &str)]) -> Table {
-    let mut t = table();
-    t.set_header(["KEY", "VALUE", "DEFAULT", "MEANING"]);
-    for (k, v, d, about) in rows {
-        t.add_row([k.to_string(), v.clone(), d.clone(), about.to_string()]);
-    }
-    t
+    let rows = rows
+        .iter()
+        .map(|(k, v, d, about)| vec![k.to_string(), v.clone(), d.clone(), about.to_string()])
+        .collect();
+    grid(&["KEY", "VALUE", "DEFAULT", "MEANING"], rows, &[2, 3])
 }
 
-/// Any list with a header, for small listings (terms versions, questions).
-pub fn rows<const N: usize>(header: &[&str], items: &[[String; N]]) -> Table {
-    let mut t = table();
-    t.set_header(header.to_vec());
-    for row in items {
-        t.add_row(row.to_vec());
+/// Any list with a header (terms versions, questions, audit rows); the
+/// columns of `drop_first` give way first on a narrow terminal.
+pub fn rows<const N: usize>(header: &[&str], items: &[[String; N]], drop_first: &[usize]) -> Table {
+    grid(
+        header,
+        items.iter().map(|r| r.to_vec()).collect(),
+        drop_first,
+    )
+}
+
+/// JSON on one line with a space after each `,` and `:`, so that a table
+/// can wrap it between values instead of inside one.
+pub fn spaced_json(v: &serde_json::Value) -> String {
+    struct Spaced;
+    impl serde_json::ser::Formatter for Spaced {
+        fn begin_array_value<W: ?Sized + std::io::Write>(
+            &mut self,
+            w: &mut W,
+            first: bool,
+        ) -> std::io::Result<()> {
+            if first { Ok(()) } else { w.write_all(b", ") }
+        }
+        fn begin_object_key<W: ?Sized + std::io::Write>(
+            &mut self,
+            w: &mut W,
+            first: bool,
+        ) -> std::io::Result<()> {
+            if first { Ok(()) } else { w.write_all(b", ") }
+        }
+        fn begin_object_value<W: ?Sized + std::io::Write>(
+            &mut self,
+            w: &mut W,
+        ) -> std::io::Result<()> {
+            w.write_all(b": ")
+        }
     }
-    t
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Spaced);
+    match serde::Serialize::serialize(v, &mut ser) {
+        Ok(()) => String::from_utf8(out).unwrap_or_else(|_| v.to_string()),
+        Err(_) => v.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaced_json_reads_back_as_the_same_value() {
+        let v = serde_json::json!({"a": [1, "x,y", {"b": null}], "c": "p:q"});
+        let s = spaced_json(&v);
+        assert_eq!(s, r#"{"a": [1, "x,y", {"b": null}], "c": "p:q"}"#);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&s).ok(), Some(v));
+    }
+
+    #[test]
+    fn the_width_is_the_terminals_else_columns_else_80() {
+        assert_eq!(width(Some(132)), 132);
+        assert_eq!(width(Some(10)), 80);
+    }
 }

@@ -569,3 +569,78 @@ fn global_options_have_their_own_help_heading() {
     }
     assert!(own.contains("Options:"), "{help}");
 }
+
+/// The widest line of `text`, in characters.
+fn widest(text: &str) -> usize {
+    text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+}
+
+fn long_named_account(env: &TestEnv) {
+    env.facility("VERYLONGFACILITYCODE1");
+    env.add_user("a-very-long-username-x", "user", &["VERYLONGFACILITYCODE1"]);
+    assert_code(
+        &env.run(&[
+            "user",
+            "set-name",
+            "a-very-long-username-x",
+            "Alexandra Catherine Montgomery-Smythe the Third",
+        ]),
+        0,
+    );
+}
+
+#[test]
+fn tables_fit_80_columns_and_wrap_between_words() {
+    let env = TestEnv::with_db();
+    long_named_account(&env);
+    for args in [
+        &["user", "list"][..],
+        &["policy", "show"],
+        &["facility", "list"],
+        &["user", "show", "a-very-long-username-x"],
+        &["audit", "list"],
+    ] {
+        let out = env.run(args);
+        assert_code(&out, 0);
+        let text = stdout(&out);
+        assert!(widest(&text) <= 80, "{args:?} is wider than 80:\n{text}");
+    }
+    let list = stdout(&env.run(&["user", "list"]));
+    for word in [
+        "a-very-long-username-x",
+        "Montgomery-Smythe",
+        "Alexandra",
+        "USERNAME",
+    ] {
+        assert!(list.contains(word), "{word} broken or missing:\n{list}");
+    }
+    let policy = stdout(&env.run(&["policy", "show"]));
+    assert!(policy.contains("min-length-128"), "{policy}");
+}
+
+#[test]
+fn a_narrow_terminal_gets_fewer_columns() {
+    let env = TestEnv::with_db();
+    long_named_account(&env);
+    let out = env
+        .cmd()
+        .env("COLUMNS", "60")
+        .args(["user", "list"])
+        .output()
+        .expect("run");
+    assert_code(&out, 0);
+    let text = stdout(&out);
+    assert!(widest(&text) <= 60, "{text}");
+    for kept in ["USERNAME", "ROLE", "STATUS", "a-very-long-username-x"] {
+        assert!(text.contains(kept), "{kept} missing:\n{text}");
+    }
+    assert!(!text.contains("LAST SIGN-IN"), "{text}");
+    // A wide terminal shows every column.
+    let out = env
+        .cmd()
+        .env("COLUMNS", "200")
+        .args(["user", "list"])
+        .output()
+        .expect("run");
+    assert!(stdout(&out).contains("LAST SIGN-IN"), "{}", stdout(&out));
+}

@@ -88,6 +88,8 @@ impl TestEnv {
             .env("NO_COLOR", "1")
             .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
             .env_remove("CLICOLOR_FORCE")
+            // Tables fit 80 columns unless a test sets COLUMNS.
+            .env_remove("COLUMNS")
             .env_remove("FORCE_COLOR")
             .current_dir(self.dir.path())
             .timeout(Duration::from_secs(120));

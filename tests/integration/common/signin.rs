@@ -66,6 +66,7 @@ impl TestEnv {
             .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
             .env_remove("CLICOLOR_FORCE")
             .env_remove("FORCE_COLOR")
+            .env_remove("COLUMNS")
             .current_dir(self.dir.path());
         cmd
     }
