@@ -205,6 +205,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Add facilities to an account')
             [CompletionResult]::new('unassign', 'unassign', [CompletionResultType]::ParameterValue, 'Remove facilities from an account')
             [CompletionResult]::new('set-name', 'set-name', [CompletionResultType]::ParameterValue, 'Set or clear (with "") an account''s display name')
+            [CompletionResult]::new('set-expiry', 'set-expiry', [CompletionResultType]::ParameterValue, 'Set the last day (UTC) an account may sign in, or remove it with `never`')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Give an account a new username; its password, facilities, 2FA and history follow it')
             [CompletionResult]::new('set-role', 'set-role', [CompletionResultType]::ParameterValue, 'Change an account''s role')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable an account: it cannot sign in until enabled')
@@ -223,6 +224,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Role of the account')
             [CompletionResult]::new('--facility', '--facility', [CompletionResultType]::ParameterName, 'Facility code; repeat or separate with commas')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Display name')
+            [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'The last day (UTC) the account may sign in; after it the account is expired')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
             [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
@@ -303,6 +305,20 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;user;set-name' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code-file', '--as-code-file', [CompletionResultType]::ParameterName, 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;user;set-expiry' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
             [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
@@ -486,6 +502,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Add facilities to an account')
             [CompletionResult]::new('unassign', 'unassign', [CompletionResultType]::ParameterValue, 'Remove facilities from an account')
             [CompletionResult]::new('set-name', 'set-name', [CompletionResultType]::ParameterValue, 'Set or clear (with "") an account''s display name')
+            [CompletionResult]::new('set-expiry', 'set-expiry', [CompletionResultType]::ParameterValue, 'Set the last day (UTC) an account may sign in, or remove it with `never`')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Give an account a new username; its password, facilities, 2FA and history follow it')
             [CompletionResult]::new('set-role', 'set-role', [CompletionResultType]::ParameterValue, 'Change an account''s role')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable an account: it cannot sign in until enabled')
@@ -516,6 +533,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;user;help;set-name' {
+            break
+        }
+        'keyward;user;help;set-expiry' {
             break
         }
         'keyward;user;help;rename' {
@@ -1203,6 +1223,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Add facilities to an account')
             [CompletionResult]::new('unassign', 'unassign', [CompletionResultType]::ParameterValue, 'Remove facilities from an account')
             [CompletionResult]::new('set-name', 'set-name', [CompletionResultType]::ParameterValue, 'Set or clear (with "") an account''s display name')
+            [CompletionResult]::new('set-expiry', 'set-expiry', [CompletionResultType]::ParameterValue, 'Set the last day (UTC) an account may sign in, or remove it with `never`')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Give an account a new username; its password, facilities, 2FA and history follow it')
             [CompletionResult]::new('set-role', 'set-role', [CompletionResultType]::ParameterValue, 'Change an account''s role')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable an account: it cannot sign in until enabled')
@@ -1232,6 +1253,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;help;user;set-name' {
+            break
+        }
+        'keyward;help;user;set-expiry' {
             break
         }
         'keyward;help;user;rename' {

@@ -334,6 +334,9 @@ _keyward() {
             keyward__subcmd__help__subcmd__user,reset-password)
                 cmd="keyward__subcmd__help__subcmd__user__subcmd__reset__subcmd__password"
                 ;;
+            keyward__subcmd__help__subcmd__user,set-expiry)
+                cmd="keyward__subcmd__help__subcmd__user__subcmd__set__subcmd__expiry"
+                ;;
             keyward__subcmd__help__subcmd__user,set-name)
                 cmd="keyward__subcmd__help__subcmd__user__subcmd__set__subcmd__name"
                 ;;
@@ -460,6 +463,9 @@ _keyward() {
             keyward__subcmd__user,reset-password)
                 cmd="keyward__subcmd__user__subcmd__reset__subcmd__password"
                 ;;
+            keyward__subcmd__user,set-expiry)
+                cmd="keyward__subcmd__user__subcmd__set__subcmd__expiry"
+                ;;
             keyward__subcmd__user,set-name)
                 cmd="keyward__subcmd__user__subcmd__set__subcmd__name"
                 ;;
@@ -513,6 +519,9 @@ _keyward() {
                 ;;
             keyward__subcmd__user__subcmd__help,reset-password)
                 cmd="keyward__subcmd__user__subcmd__help__subcmd__reset__subcmd__password"
+                ;;
+            keyward__subcmd__user__subcmd__help,set-expiry)
+                cmd="keyward__subcmd__user__subcmd__help__subcmd__set__subcmd__expiry"
                 ;;
             keyward__subcmd__user__subcmd__help,set-name)
                 cmd="keyward__subcmd__user__subcmd__help__subcmd__set__subcmd__name"
@@ -2929,7 +2938,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__help__subcmd__user)
-            opts="add list show assign unassign set-name rename set-role disable enable lock unlock reset-failures reset-password remove import export"
+            opts="add list show assign unassign set-name set-expiry rename set-role disable enable lock unlock reset-failures reset-password remove import export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3097,6 +3106,20 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__help__subcmd__user__subcmd__reset__subcmd__password)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__user__subcmd__set__subcmd__expiry)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4422,7 +4445,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user)
-            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version add list show assign unassign set-name rename set-role disable enable lock unlock reset-failures reset-password remove import export help"
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version add list show assign unassign set-name set-expiry rename set-role disable enable lock unlock reset-failures reset-password remove import export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4485,7 +4508,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__add)
-            opts="-y -h -V --role --facility --name --password-stdin --db --json --yes --as --as-password-file --as-code-file --help --version"
+            opts="-y -h -V --role --facility --name --password-stdin --expires --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4500,6 +4523,10 @@ _keyward() {
                     return 0
                     ;;
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expires)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4824,7 +4851,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__user__subcmd__help)
-            opts="add list show assign unassign set-name rename set-role disable enable lock unlock reset-failures reset-password remove import export help"
+            opts="add list show assign unassign set-name set-expiry rename set-role disable enable lock unlock reset-failures reset-password remove import export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5019,6 +5046,20 @@ _keyward() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        keyward__subcmd__user__subcmd__help__subcmd__set__subcmd__expiry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         keyward__subcmd__user__subcmd__help__subcmd__set__subcmd__name)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -5191,7 +5232,7 @@ _keyward() {
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -W "active locked disabled" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "active locked disabled expired" -- "${cur}"))
                     return 0
                     ;;
                 --search)
@@ -5516,6 +5557,69 @@ _keyward() {
             ;;
         keyward__subcmd__user__subcmd__reset__subcmd__password)
             opts="-y -h -V --password-stdin --db --json --yes --as --as-password-file --as-code-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-password-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --as-code-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__user__subcmd__set__subcmd__expiry)
+            opts="-y -h -V --db --json --yes --as --as-password-file --as-code-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -187,6 +187,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand assign 'Add facilities to an account'
             cand unassign 'Remove facilities from an account'
             cand set-name 'Set or clear (with "") an account''s display name'
+            cand set-expiry 'Set the last day (UTC) an account may sign in, or remove it with `never`'
             cand rename 'Give an account a new username; its password, facilities, 2FA and history follow it'
             cand set-role 'Change an account''s role'
             cand disable 'Disable an account: it cannot sign in until enabled'
@@ -204,6 +205,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --role 'Role of the account'
             cand --facility 'Facility code; repeat or separate with commas'
             cand --name 'Display name'
+            cand --expires 'The last day (UTC) the account may sign in; after it the account is expired'
             cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
@@ -279,6 +281,19 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;user;set-name'= {
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;user;set-expiry'= {
             cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
             cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
@@ -450,6 +465,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand assign 'Add facilities to an account'
             cand unassign 'Remove facilities from an account'
             cand set-name 'Set or clear (with "") an account''s display name'
+            cand set-expiry 'Set the last day (UTC) an account may sign in, or remove it with `never`'
             cand rename 'Give an account a new username; its password, facilities, 2FA and history follow it'
             cand set-role 'Change an account''s role'
             cand disable 'Disable an account: it cannot sign in until enabled'
@@ -474,6 +490,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;user;help;unassign'= {
         }
         &'keyward;user;help;set-name'= {
+        }
+        &'keyward;user;help;set-expiry'= {
         }
         &'keyward;user;help;rename'= {
         }
@@ -1078,6 +1096,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand assign 'Add facilities to an account'
             cand unassign 'Remove facilities from an account'
             cand set-name 'Set or clear (with "") an account''s display name'
+            cand set-expiry 'Set the last day (UTC) an account may sign in, or remove it with `never`'
             cand rename 'Give an account a new username; its password, facilities, 2FA and history follow it'
             cand set-role 'Change an account''s role'
             cand disable 'Disable an account: it cannot sign in until enabled'
@@ -1101,6 +1120,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;user;unassign'= {
         }
         &'keyward;help;user;set-name'= {
+        }
+        &'keyward;help;user;set-expiry'= {
         }
         &'keyward;help;user;rename'= {
         }

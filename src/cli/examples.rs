@@ -140,6 +140,13 @@ pub fn for_page(page: &str) -> &'static [Example] {
             ),
             ("keyward user set-name alice \"\"", "clear it"),
         ],
+        "keyward-user-set-expiry" => &[
+            (
+                "keyward user set-expiry alice 2027-06-30",
+                "alice signs in through 30 June 2027 (UTC), then is expired",
+            ),
+            ("keyward user set-expiry alice never", "remove the expiry"),
+        ],
         "keyward-user-rename" => &[(
             "keyward user rename alice alice.smith",
             "the same account under a new username",

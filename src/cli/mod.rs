@@ -19,7 +19,7 @@ pub use facility::{FacilityCmd, FacilityRename};
 pub use policy::PolicyCmd;
 pub use signin::{QuestionsCmd, TermsCmd};
 pub use twofa::TwofaCmd;
-pub use user::{ExportFormat, ImportFormat, ListFilter, OnConflict, UserCmd};
+pub use user::{Expiry, ExportFormat, ImportFormat, ListFilter, OnConflict, UserCmd};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -206,6 +206,7 @@ pub enum StatusArg {
     Active,
     Locked,
     Disabled,
+    Expired,
 }
 
 impl From<StatusArg> for Status {
@@ -214,6 +215,7 @@ impl From<StatusArg> for Status {
             StatusArg::Active => Status::Active,
             StatusArg::Locked => Status::Locked,
             StatusArg::Disabled => Status::Disabled,
+            StatusArg::Expired => Status::Expired,
         }
     }
 }

@@ -4,6 +4,34 @@ use clap::{Args, Subcommand};
 
 use super::{RoleArg, StatusArg, TwofaArg};
 
+/// An account's expiry as `user set-expiry` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expiry {
+    Never,
+    /// The last day (UTC) the account may sign in.
+    After(jiff::civil::Date),
+}
+
+/// `YYYY-MM-DD`, a real calendar day.
+fn expiry_day(s: &str) -> Result<jiff::civil::Date, String> {
+    let valid = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+    s.parse::<jiff::civil::Date>()
+        .ok()
+        .filter(|_| valid)
+        .ok_or_else(|| format!("`{s}` is not a day; give YYYY-MM-DD, e.g. 2027-06-30"))
+}
+
+/// `YYYY-MM-DD` or `never`.
+fn expiry(s: &str) -> Result<Expiry, String> {
+    if s.eq_ignore_ascii_case("never") {
+        Ok(Expiry::Never)
+    } else {
+        expiry_day(s)
+            .map(Expiry::After)
+            .map_err(|e| format!("{e}, or `never`"))
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum UserCmd {
     /// Create an account; without --password-stdin a temporary password is generated and shown once
@@ -22,6 +50,9 @@ pub enum UserCmd {
         /// Read the password from the first line of stdin
         #[arg(long)]
         password_stdin: bool,
+        /// The last day (UTC) the account may sign in; after it the account is expired
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = expiry_day)]
+        expires: Option<jiff::civil::Date>,
     },
     /// List accounts
     List(ListFilter),
@@ -62,6 +93,14 @@ pub enum UserCmd {
         username: String,
         /// The new display name; "" clears it
         name: String,
+    },
+    /// Set the last day (UTC) an account may sign in, or remove it with `never`
+    SetExpiry {
+        /// Username
+        username: String,
+        /// YYYY-MM-DD, or `never`
+        #[arg(value_parser = expiry)]
+        expiry: Expiry,
     },
     /// Give an account a new username; its password, facilities, 2FA and history follow it
     Rename {

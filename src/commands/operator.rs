@@ -170,7 +170,7 @@ impl Ctx {
                     return Err(Failure::new(
                         Exit::Locked,
                         format!(
-                            "operator {} was locked or disabled while the command ran; nothing was changed",
+                            "operator {} was locked, disabled or expired while the command ran; nothing was changed",
                             a.username
                         ),
                     )

@@ -55,6 +55,8 @@ pub enum Status {
     Active,
     Locked,
     Disabled,
+    /// Past its expiry day: it answers like a disabled account.
+    Expired,
 }
 
 impl Status {
@@ -63,8 +65,24 @@ impl Status {
             Status::Active => "active",
             Status::Locked => "locked",
             Status::Disabled => "disabled",
+            Status::Expired => "expired",
         }
     }
+}
+
+/// Whether an account with expiry `expires_at` has expired at `now`.
+pub fn expired(expires_at: Option<i64>, now: i64) -> bool {
+    expires_at.is_some_and(|end| now >= end)
+}
+
+/// The expiry of an account valid through `day` (UTC): the midnight that
+/// ends it, as Unix seconds.
+pub fn expiry_after(day: jiff::civil::Date) -> Result<i64, jiff::Error> {
+    Ok(day
+        .tomorrow()?
+        .to_zoned(jiff::tz::TimeZone::UTC)?
+        .timestamp()
+        .as_second())
 }
 
 /// Why an account is locked.
@@ -136,6 +154,8 @@ pub struct Account {
     pub twofa_enrolled: bool,
     /// Whether the account has answers to security questions.
     pub questions_set: bool,
+    /// The first second at which the account has expired (`None`: never).
+    pub expires_at: Option<i64>,
     pub password_changed_at: i64,
     pub created_at: i64,
     pub updated_at: i64,
@@ -143,7 +163,18 @@ pub struct Account {
 }
 
 impl Account {
+    /// Disabled, else expired, else locked, else active.
     pub fn status(&self, now: i64, lockout_minutes: u32) -> Status {
+        if !self.disabled && expired(self.expires_at, now) {
+            Status::Expired
+        } else {
+            self.stored_status(now, lockout_minutes)
+        }
+    }
+
+    /// The status without the expiry: what `user export` writes and `user
+    /// import` restores (the expiry is not exported).
+    pub fn stored_status(&self, now: i64, lockout_minutes: u32) -> Status {
         status(self.disabled, self.lock, now, lockout_minutes)
     }
 }

@@ -34,6 +34,8 @@ use super::policy::Policy;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SigninState {
     pub disabled: bool,
+    /// The first second at which the account has expired (`None`: never).
+    pub expires_at: Option<i64>,
     pub lock: Option<Lock>,
     pub failed_attempts: u32,
     pub must_change_password: bool,
@@ -55,6 +57,8 @@ pub enum TermsStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
     Disabled,
+    /// Past its expiry day (SPEC 12): answered like a disabled account.
+    Expired,
     Locked,
 }
 
@@ -71,13 +75,17 @@ pub enum Admission {
     },
 }
 
-/// Step 1-2 of SPEC 4. Disabled wins over locked; neither checks nor counts.
+/// Step 1-2 of SPEC 4. Disabled wins over expired, expired over locked;
+/// none of them checks or counts.
 pub fn admit(state: Option<&SigninState>, policy: &Policy, now: i64) -> Admission {
     let Some(s) = state else {
         return Admission::Unknown;
     };
     if s.disabled {
         return Admission::Refused(Refusal::Disabled);
+    }
+    if super::account::expired(s.expires_at, now) {
+        return Admission::Refused(Refusal::Expired);
     }
     match s.lock {
         Some(lock) if lock.holds_at(now, policy.lockout_minutes) => {
@@ -182,6 +190,7 @@ pub enum Outcome {
     },
     Locked,
     Disabled,
+    Expired,
     ActionRequired(Vec<Action>),
 }
 
@@ -208,6 +217,7 @@ impl Outcome {
             Outcome::Failed { .. } | Outcome::CodeFailed { .. } => "failed",
             Outcome::Locked => "locked",
             Outcome::Disabled => "disabled",
+            Outcome::Expired => "expired",
             Outcome::ActionRequired(_) => "action_required",
         }
     }
@@ -225,6 +235,9 @@ impl Outcome {
             Outcome::Locked => LOCKED.into(),
             Outcome::Disabled => {
                 "account is disabled; contact your site administrator or support".into()
+            }
+            Outcome::Expired => {
+                "account has expired; contact your site administrator or support".into()
             }
             Outcome::ActionRequired(actions) => {
                 let words: Vec<&str> = actions.iter().map(|a| a.as_str()).collect();
@@ -254,6 +267,7 @@ mod tests {
     fn fresh() -> SigninState {
         SigninState {
             disabled: false,
+            expires_at: None,
             lock: None,
             failed_attempts: 0,
             must_change_password: false,
@@ -283,6 +297,31 @@ mod tests {
         };
         assert_eq!(
             admit(Some(&s), &Policy::default(), NOW),
+            Admission::Refused(Refusal::Disabled)
+        );
+    }
+
+    #[test]
+    fn an_account_is_refused_from_the_first_second_of_its_expiry() {
+        let s = SigninState {
+            expires_at: Some(NOW),
+            ..locked(LockReason::Admin, NOW)
+        };
+        let p = Policy::default();
+        assert_eq!(
+            admit(Some(&s), &p, NOW),
+            Admission::Refused(Refusal::Expired)
+        );
+        assert_eq!(
+            admit(Some(&s), &p, NOW - 1),
+            Admission::Refused(Refusal::Locked)
+        );
+        let disabled = SigninState {
+            disabled: true,
+            ..s
+        };
+        assert_eq!(
+            admit(Some(&disabled), &p, NOW),
             Admission::Refused(Refusal::Disabled)
         );
     }

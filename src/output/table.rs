@@ -114,7 +114,7 @@ pub fn account(a: &AccountView) -> Table {
         (Some(at), Some(why), None) => format!("{why} since {at}"),
         _ => "-".into(),
     };
-    let rows: [(&str, String); 14] = [
+    let rows: [(&str, String); 15] = [
         ("username", a.username.clone()),
         ("name", or_dash(a.name.as_deref())),
         ("role", a.role.to_string()),
@@ -143,6 +143,7 @@ pub fn account(a: &AccountView) -> Table {
             }
             .into(),
         ),
+        ("expires", or_dash(a.expires_at.as_deref())),
         (
             "security questions",
             if a.questions_set { "set" } else { "not set" }.into(),

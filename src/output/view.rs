@@ -24,6 +24,8 @@ pub struct AccountView {
     /// ends it, or no lock).
     pub locked_until: Option<String>,
     pub questions_set: bool,
+    /// When the account expired or expires (`None`: never).
+    pub expires_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
     pub password_changed_at: String,
@@ -56,6 +58,7 @@ impl AccountView {
                 .and_then(|l| l.until(lockout_minutes))
                 .map(timestamp),
             questions_set: a.questions_set,
+            expires_at: a.expires_at.map(timestamp),
             created_at: timestamp(a.created_at),
             updated_at: timestamp(a.updated_at),
             password_changed_at: timestamp(a.password_changed_at),

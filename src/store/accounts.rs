@@ -36,7 +36,8 @@ macro_rules! select {
         WHEN EXISTS (SELECT 1 FROM terms_acceptance ta
             WHERE ta.account_id = a.id AND ta.version = n.v) THEN 1
         ELSE 2 END AS BIGINT) FROM (SELECT max(version) AS v FROM terms) n),
-    EXISTS (SELECT 1 FROM security_answer s WHERE s.account_id = a.id)
+    EXISTS (SELECT 1 FROM security_answer s WHERE s.account_id = a.id),
+    a.expires_at
     FROM account a"
         )
     };
@@ -102,6 +103,7 @@ fn from_row(r: &Row<'_>) -> Result<Account> {
         facilities: serde_json::from_str(&facilities).map_err(|_| bad("facility list"))?,
         twofa_enrolled: r.get(15)?,
         questions_set: r.get(18)?,
+        expires_at: r.get(19)?,
         facility_ids: serde_json::from_str(&facility_ids).map_err(|_| bad("facility id list"))?,
         password_changed_at: r.get(10)?,
         created_at: r.get(11)?,
@@ -293,6 +295,15 @@ pub fn set_name(tx: Tx<'_>, id: i64, name: Option<&str>, now: i64) -> Result<()>
     tx.execute(
         "UPDATE account SET name = ?2, updated_at = ?3 WHERE id = ?1",
         args![id, name, now],
+    )?;
+    Ok(())
+}
+
+/// Set (or with `None` remove) the first second the account has expired.
+pub fn set_expiry(tx: Tx<'_>, id: i64, expires_at: Option<i64>, now: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE account SET expires_at = ?2, updated_at = ?3 WHERE id = ?1",
+        args![id, expires_at, now],
     )?;
     Ok(())
 }

@@ -50,6 +50,7 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("created_at", Int),
             ("updated_at", Int),
             ("last_sign_in_at", Int),
+            ("expires_at", Int),
         ],
     ),
     (

@@ -18,7 +18,8 @@ pub struct Candidate {
 const SELECT: &str = "SELECT a.id, a.username, a.disabled, a.locked_at, a.lock_reason,
     a.failed_attempts, a.must_change_password, a.terms_pending, a.password_changed_at,
     a.password_hash,
-    EXISTS (SELECT 1 FROM twofa t WHERE t.account_id = a.id AND t.secret IS NOT NULL)
+    EXISTS (SELECT 1 FROM twofa t WHERE t.account_id = a.id AND t.secret IS NOT NULL),
+    a.expires_at
     FROM account a";
 
 fn from_row(r: &Row<'_>) -> Result<Candidate> {
@@ -33,6 +34,7 @@ fn from_row(r: &Row<'_>) -> Result<Candidate> {
         username: r.get(1)?,
         state: SigninState {
             disabled: r.get(2)?,
+            expires_at: r.get(11)?,
             lock,
             failed_attempts: r.get_u32(5)?,
             must_change_password: r.get(6)?,

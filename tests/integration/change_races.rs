@@ -106,7 +106,7 @@ fn a_support_locked_while_terms_set_waits_publishes_nothing() {
     );
     assert_code(&out, 4);
     assert!(
-        stderr(&out).contains("locked or disabled"),
+        stderr(&out).contains("locked, disabled or expired"),
         "{}",
         stderr(&out)
     );

@@ -44,6 +44,7 @@ mod twofa_qr;
 mod twofa_secrets;
 mod twofa_signin;
 mod user;
+mod user_expiry;
 mod user_list;
 mod user_names;
 mod user_reset_failures;

@@ -19,10 +19,41 @@ fn passwd_with_change_between(env: &TestEnv, between: &[&str]) -> std::process::
         .expect("spawn passwd");
     let mut stdin = child.stdin.take().expect("stdin");
     writeln!(stdin, "{PW}").expect("line 1");
+    // Line 1 is there, so a read of stdin that blocks is the read of line
+    // 2: the command is under way. Only then does the change happen.
+    wait_reading_stdin(&mut child);
     assert_code(&env.run(between), 0);
     writeln!(stdin, "{NEW}").expect("line 2");
     drop(stdin);
     child.wait_with_output().expect("wait passwd")
+}
+
+/// The number of `read` in `/proc/PID/syscall` on this architecture.
+#[cfg(target_arch = "x86_64")]
+const SYS_READ: &str = "0";
+#[cfg(target_arch = "aarch64")]
+const SYS_READ: &str = "63";
+
+/// Wait until `child` is blocked reading its stdin (fd 0), as
+/// `/proc/PID/syscall` shows; panics if it ends first.
+fn wait_reading_stdin(child: &mut std::process::Child) {
+    let path = format!("/proc/{}/syscall", child.id());
+    loop {
+        let now = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            // Not ours to read (another user, no procfs): go on unproved.
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => return,
+            Err(_) => String::new(),
+        };
+        let mut fields = now.split_whitespace();
+        if fields.next() == Some(SYS_READ) && fields.next() == Some("0x0") {
+            return;
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("passwd ended ({status}) before it read its second line");
+        }
+        std::thread::yield_now();
+    }
 }
 
 #[test]

@@ -44,8 +44,10 @@ pub fn export(
             let views: Vec<AccountView> = visible
                 .iter()
                 .map(|a| {
+                    // The state import restores; the expiry is not exported
+                    // (`expires_at` says it, import ignores it).
                     let minutes = rules.lockout_minutes;
-                    AccountView::new(a, a.status(now, minutes), minutes)
+                    AccountView::new(a, a.stored_status(now, minutes), minutes)
                 })
                 .collect();
             ctx.out.json(&views)?;
@@ -60,7 +62,7 @@ pub fn export(
                     a.name.as_deref(),
                     a.role,
                     &a.facilities,
-                    a.status(now, rules.lockout_minutes),
+                    a.stored_status(now, rules.lockout_minutes),
                 ))?;
             }
             w.flush()?;

@@ -31,7 +31,7 @@ pub(super) fn apply(
             a.disabled,
             a.lock
                 .is_some_and(|l| l.holds_at(now, rules.lockout_minutes)),
-            a.status(now, rules.lockout_minutes),
+            a.stored_status(now, rules.lockout_minutes),
         ),
         None => (false, false, Status::Active),
     };

@@ -1,5 +1,6 @@
 //! `keyward user ...`: accounts, their facilities, role, status and password.
 
+mod expiry;
 mod names;
 
 use anyhow::Result;
@@ -12,13 +13,14 @@ use super::input::OsEntropy;
 use super::session::{Access, Session};
 use super::{Ctx, facility, import, input, signin};
 use crate::cli::{ListFilter, TwofaArg, UserCmd};
-use crate::domain::account::{Account, LockReason, PendingActions, Role, Status};
+use crate::domain::account::{Account, LockReason, PendingActions, Role, Status, expiry_after};
 use crate::domain::names::{Username, display_name};
 use crate::domain::password;
 use crate::domain::policy::Policy;
 use crate::domain::secret::Secret;
 use crate::error::Failure;
 use crate::output::table;
+use crate::output::timestamp;
 use crate::output::view::AccountView;
 use crate::store::accounts::{self, NewAccount};
 use crate::store::{Store, Tx};
@@ -43,6 +45,7 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
             facilities,
             name,
             password_stdin,
+            expires,
         } => cx.add(
             &mut db,
             &username,
@@ -50,7 +53,9 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
             &facilities,
             name.as_deref(),
             password_stdin,
+            expires,
         ),
+        UserCmd::SetExpiry { username, expiry } => cx.set_expiry(&mut db, &username, expiry),
         UserCmd::List(filter) => cx.list(&db, filter),
         UserCmd::Show { username } => {
             let a = find(db.read(), &username)?;
@@ -316,6 +321,7 @@ impl Cx<'_> {
         self.show(&after, None)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn add(
         &self,
         db: &mut Store,
@@ -324,8 +330,10 @@ impl Cx<'_> {
         codes: &[String],
         name: Option<&str>,
         password_stdin: bool,
+        expires: Option<jiff::civil::Date>,
     ) -> Result<()> {
         let username = Username::parse(username)?;
+        let expires_at = expires.map(expiry_after).transpose()?;
         let name = name
             .filter(|n| !n.trim().is_empty())
             .map(|n| display_name("display name", n))
@@ -370,7 +378,11 @@ impl Cx<'_> {
                 },
             )?;
             accounts::assign(tx, id, &ids, self.ctx.now())?;
-            let details = json!({"role": role, "facilities": codes, "password": if pw.generated { "generated" } else { "chosen" }});
+            let mut details = json!({"role": role, "facilities": codes, "password": if pw.generated { "generated" } else { "chosen" }});
+            if let Some(at) = expires_at {
+                accounts::set_expiry(tx, id, Some(at), self.ctx.now())?;
+                details["expires_at"] = json!(timestamp(at));
+            }
             self.ctx.audit(
                 tx,
                 "user.add",

@@ -35,7 +35,7 @@ const TEXT: [(&str, usize); 6] = [
 
 /// Keys the export writes that describe an account's state and are not
 /// imported (the status is; a lock's time and reason are set by the import).
-const IGNORED: [&str; 12] = [
+const IGNORED: [&str; 13] = [
     "failed_attempts",
     "must_change_password",
     "terms_pending",
@@ -44,6 +44,7 @@ const IGNORED: [&str; 12] = [
     "lock_reason",
     "locked_until",
     "questions_set",
+    "expires_at",
     "created_at",
     "updated_at",
     "password_changed_at",

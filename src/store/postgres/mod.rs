@@ -25,7 +25,10 @@ const OLDEST_SERVER: i64 = 130_000;
 /// PostgreSQL migrations by the version each produces. The first is the
 /// whole schema at version 5, the same content as SQLite's 0001-0005.
 /// Never edit or remove a shipped migration.
-const MIGRATIONS: &[(i64, &str)] = &[(5, include_str!("../migrations/pg_0005_schema.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (5, include_str!("../migrations/pg_0005_schema.sql")),
+    (6, include_str!("../migrations/pg_0006_expiry.sql")),
+];
 
 /// The schema version this binary writes, the same on both stores.
 const SCHEMA_VERSION: i64 = crate::store::sqlite::SCHEMA_VERSION;

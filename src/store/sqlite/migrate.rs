@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_twofa.sql"),
     include_str!("../migrations/0004_audit.sql"),
     include_str!("../migrations/0005_account_checks.sql"),
+    include_str!("../migrations/0006_expiry.sql"),
 ];
 
 /// The schema version this binary writes.
