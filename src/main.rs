@@ -9,6 +9,12 @@ use keyward::error::{exit_for, extra_for, is_broken_pipe};
 use keyward::{Cli, Exit};
 
 fn main() -> ExitCode {
+    // `KEYWARD_COMPLETE=SHELL keyward ...`: print the shell's completion
+    // script or the candidates for a command line, and exit (README). Not
+    // clap's default `COMPLETE`, which other programs' settings may hold.
+    clap_complete::CompleteEnv::with_factory(Cli::command)
+        .var("KEYWARD_COMPLETE")
+        .complete();
     let json = std::env::args_os().any(|a| a == "--json");
     let parsed = Cli::command()
         .try_get_matches()

@@ -17,6 +17,7 @@ pub enum FacilityCmd {
     /// Show one facility
     Show {
         /// Facility code
+        #[arg(add = super::known_facilities())]
         code: String,
     },
     /// Change a facility's display name or code
@@ -24,6 +25,7 @@ pub enum FacilityCmd {
     /// Remove a facility (refused while accounts are assigned, unless --force)
     Remove {
         /// Facility code
+        #[arg(add = super::known_facilities())]
         code: String,
         /// Unassign its accounts first (the accounts are kept)
         #[arg(long)]
@@ -35,6 +37,7 @@ pub enum FacilityCmd {
 #[command(group = clap::ArgGroup::new("change").required(true).multiple(true).args(["new_name", "name", "code_to"]))]
 pub struct FacilityRename {
     /// Facility code
+    #[arg(add = super::known_facilities())]
     pub code: String,
     /// New display name
     #[arg(value_name = "NEW_NAME", conflicts_with = "name")]

@@ -40,6 +40,21 @@ Exit codes:
   8   already exists
   65  invalid input data (bad username, policy value, password rule, bad CSV row)";
 
+/// Completion of existing usernames (dynamic completion, commands::complete).
+fn known_usernames() -> clap_complete::engine::ArgValueCandidates {
+    clap_complete::engine::ArgValueCandidates::new(crate::commands::complete::usernames)
+}
+
+/// Completion of existing facility codes.
+fn known_facilities() -> clap_complete::engine::ArgValueCandidates {
+    clap_complete::engine::ArgValueCandidates::new(crate::commands::complete::facility_codes)
+}
+
+/// Completion of policy keys as `KEY=`.
+fn policy_keys() -> clap_complete::engine::ArgValueCandidates {
+    clap_complete::engine::ArgValueCandidates::new(crate::commands::complete::policy_keys)
+}
+
 /// Keep the accounts of a multi-facility organisation in one SQLite file or on a PostgreSQL server.
 #[derive(Debug, Parser)]
 #[command(name = "keyward", version, about, long_about = None)]
@@ -68,6 +83,7 @@ pub struct Cli {
     /// Act as this keyward account: it signs in first, and its role and facilities limit what the command may do
     #[arg(
         long = "as",
+        add = known_usernames(),
         global = true,
         env = "KEYWARD_AS",
         value_name = "USERNAME"
@@ -109,11 +125,13 @@ pub enum Command {
     /// Sign in interactively: password, then any required action (terms, new password)
     Login {
         /// Username [default: asked]
+        #[arg(add = known_usernames())]
         username: Option<String>,
     },
     /// Check a password for scripts and other programs (exit 0 ok, 3 failed, 4 locked/disabled, 5 action required; 65 when stdin holds no usable password)
     Auth {
         /// Username
+        #[arg(add = known_usernames())]
         username: String,
         /// Read the password from the first line of stdin (required)
         #[arg(long, required = true)]
@@ -125,6 +143,7 @@ pub enum Command {
     /// Change an account's own password (current password, then the new one)
     Passwd {
         /// Username [default: asked on a terminal]
+        #[arg(add = known_usernames())]
         username: Option<String>,
         /// Read two lines from stdin: the current password, then the new one
         #[arg(long)]
@@ -151,11 +170,13 @@ pub enum Command {
     /// Reset a forgotten password by answering the account's security questions (needs a terminal)
     ForgotPassword {
         /// Username [default: asked]
+        #[arg(add = known_usernames())]
         username: Option<String>,
     },
     /// Break glass: unlock a support account and give it a new password, as the OS user who can write the database (works without --as, even with require-operator=true)
     Recover {
         /// The support account to recover
+        #[arg(add = known_usernames())]
         username: String,
         /// Read the new password from stdin instead of generating one (generated: shown once)
         #[arg(long)]

@@ -10,6 +10,7 @@ pub enum PolicyCmd {
     Set {
         /// KEY=VALUE pairs, e.g. min-length=8 lockout-threshold=5
         #[arg(required = true, value_name = "KEY=VALUE")]
+        #[arg(add = super::policy_keys())]
         pairs: Vec<String>,
     },
 }

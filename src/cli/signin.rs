@@ -26,6 +26,7 @@ pub enum TermsCmd {
     /// Accept the newest terms for an account, authenticated by its password on stdin
     Accept {
         /// Username [default: asked on a terminal]
+        #[arg(add = super::known_usernames())]
         username: Option<String>,
         /// Read the account's password from the first line of stdin
         #[arg(long, required = true)]
@@ -43,6 +44,7 @@ pub enum QuestionsCmd {
     /// Choose and answer security questions (replaces earlier answers)
     Set {
         /// Username [default: asked on a terminal]
+        #[arg(add = super::known_usernames())]
         username: Option<String>,
         /// Read from stdin instead of prompting: the password on line 1, then one
         /// `QUESTION=answer` line per question (see `keyward questions list`)
@@ -55,6 +57,7 @@ pub enum QuestionsCmd {
     /// Remove an account's answers (an administrator in scope): it must set new ones before forgot-password works again
     Clear {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
     },
 }

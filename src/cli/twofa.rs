@@ -8,6 +8,7 @@ pub enum TwofaCmd {
     /// Enrol an authenticator app: QR code, secret, then a code from the app
     Enroll {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
         /// Draw the QR code for a light terminal background
         #[arg(long)]
@@ -25,6 +26,7 @@ pub enum TwofaCmd {
     /// Finish an enrolment started with `2fa enroll --json` (prints the backup codes)
     Confirm {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
         /// Read the 6-digit code the app shows now from stdin (one line) instead of asking on a terminal
         #[arg(long)]
@@ -33,16 +35,19 @@ pub enum TwofaCmd {
     /// Show whether an account is enrolled and how many backup codes are left
     Status {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
     },
     /// Remove an account's two-factor enrolment and backup codes
     Reset {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
     },
     /// Replace an account's backup codes (the old ones stop working)
     BackupCodes {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
         /// Make 10 new codes and print them once
         #[arg(long)]

@@ -43,6 +43,7 @@ pub enum UserCmd {
         role: RoleArg,
         /// Facility code; repeat or separate with commas
         #[arg(long = "facility", value_name = "CODE", value_delimiter = ',')]
+        #[arg(add = super::known_facilities())]
         facilities: Vec<String>,
         /// Display name
         #[arg(long)]
@@ -59,11 +60,13 @@ pub enum UserCmd {
     /// Show one account
     Show {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
     },
     /// Add facilities to an account
     Assign {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
         /// Facility code; repeat or separate with commas
         #[arg(
@@ -72,11 +75,13 @@ pub enum UserCmd {
             value_delimiter = ',',
             required = true
         )]
+        #[arg(add = super::known_facilities())]
         facilities: Vec<String>,
     },
     /// Remove facilities from an account
     Unassign {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
         /// Facility code; repeat or separate with commas
         #[arg(
@@ -85,11 +90,13 @@ pub enum UserCmd {
             value_delimiter = ',',
             required = true
         )]
+        #[arg(add = super::known_facilities())]
         facilities: Vec<String>,
     },
     /// Set or clear (with "") an account's display name
     SetName {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
         /// The new display name; "" clears it
         name: String,
@@ -97,6 +104,7 @@ pub enum UserCmd {
     /// Set the last day (UTC) an account may sign in, or remove it with `never`
     SetExpiry {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
         /// YYYY-MM-DD, or `never`
         #[arg(value_parser = expiry)]
@@ -105,6 +113,7 @@ pub enum UserCmd {
     /// Give an account a new username; its password, facilities, 2FA and history follow it
     Rename {
         /// The current username
+        #[arg(add = super::known_usernames())]
         username: String,
         /// The new username: 3-32 of a-z 0-9 . _ -, starting with a letter or digit (lower-cased)
         new_username: String,
@@ -113,6 +122,7 @@ pub enum UserCmd {
     #[command(group = clap::ArgGroup::new("new_role").required(true).args(["role", "role_flag"]))]
     SetRole {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
         /// New role
         #[arg(value_enum)]
@@ -124,31 +134,37 @@ pub enum UserCmd {
     /// Disable an account: it cannot sign in until enabled
     Disable {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
     },
     /// Enable a disabled account
     Enable {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
     },
     /// Lock an account (reason: admin) until it is unlocked
     Lock {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
     },
     /// Clear the lock and failure count; the account must accept the terms and change its password
     Unlock {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
     },
     /// Clear the failure count and a lock that failed sign-ins set, forcing nothing (an administrator's lock stays)
     ResetFailures {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
     },
     /// Set a new temporary password (shown once) that must be changed at the next sign-in
     ResetPassword {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
         /// Read the new password from the first line of stdin instead of generating one
         #[arg(long)]
@@ -157,6 +173,7 @@ pub enum UserCmd {
     /// Remove an account for good
     Remove {
         /// Username
+        #[arg(add = super::known_usernames())]
         username: String,
     },
     /// Create (or update) many accounts from a CSV file, all or nothing
@@ -203,6 +220,7 @@ pub enum UserCmd {
     Export {
         /// Only accounts assigned to this facility
         #[arg(long, value_name = "CODE")]
+        #[arg(add = super::known_facilities())]
         facility: Option<String>,
         /// Output format [default: csv, or json with --json]
         #[arg(long, value_enum)]
@@ -244,6 +262,7 @@ pub enum ExportFormat {
 pub struct ListFilter {
     /// Only accounts assigned to this facility
     #[arg(long, value_name = "CODE")]
+    #[arg(add = super::known_facilities())]
     pub facility: Option<String>,
     /// Only accounts with this role
     #[arg(long, value_enum)]

@@ -6,6 +6,7 @@ mod audit;
 mod auth;
 mod change;
 mod clock;
+pub mod complete;
 mod db;
 mod facility;
 mod fault;

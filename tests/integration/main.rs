@@ -6,6 +6,7 @@ mod common;
 
 mod change_races;
 mod code_input;
+mod completion;
 mod concurrency_crash;
 mod export_db;
 mod facility;
