@@ -15,10 +15,18 @@ pub enum Expiry {
 /// `YYYY-MM-DD`, a real calendar day.
 fn expiry_day(s: &str) -> Result<jiff::civil::Date, String> {
     let valid = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
-    s.parse::<jiff::civil::Date>()
+    let day = s
+        .parse::<jiff::civil::Date>()
         .ok()
         .filter(|_| valid)
-        .ok_or_else(|| format!("`{s}` is not a day; give YYYY-MM-DD, e.g. 2027-06-30"))
+        .ok_or_else(|| format!("`{s}` is not a day; give YYYY-MM-DD, e.g. 2027-06-30"))?;
+    // The expiry is the midnight after the day, which must exist too.
+    if day.tomorrow().is_err() {
+        return Err(format!(
+            "`{s}` is the last day the calendar has; give an earlier YYYY-MM-DD"
+        ));
+    }
+    Ok(day)
 }
 
 /// `YYYY-MM-DD` or `never`.

@@ -43,10 +43,15 @@ pub fn run(ctx: &Ctx, username: &str, password_stdin: bool) -> Result<()> {
             ctx.now(),
         )?;
         accounts::unlock(c.tx, a.id, pending, ctx.now())?;
+        // Break glass: an expired support account is usable again too.
+        if a.expires_at.is_some() {
+            accounts::set_expiry(c.tx, a.id, None, ctx.now())?;
+        }
         let details = json!({
             "password": if pw.generated { "generated" } else { "chosen" },
             "was_locked": a.lock.is_some(),
             "failed_attempts": a.failed_attempts,
+            "expiry_cleared": a.expires_at.is_some(),
         });
         c.audit("account.recover", Some(&a.username), None, details)?;
         user::find(c.tx, &a.username)

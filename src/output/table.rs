@@ -1,6 +1,8 @@
 //! Human tables (comfy-table). Scripts should use `--json` instead.
 
-use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use comfy_table::{
+    ColumnConstraint, ContentArrangement, Table, Width, presets::UTF8_FULL_CONDENSED,
+};
 
 use super::view::{AccountView, FacilityView};
 
@@ -49,6 +51,17 @@ fn grid(header: &[&str], rows: Vec<Vec<String>>, drop_first: &[usize]) -> Table 
     t.set_header(shown.iter().map(|&c| header[c]));
     for r in &rows {
         t.add_row(shown.iter().map(|&c| r[c].clone()));
+    }
+    // When the words fit side by side, no column narrower than its longest
+    // word: the dynamic arrangement would otherwise give one column's room
+    // to another and split a word that fits. When they cannot (a word
+    // longer than the room left), comfy-table splits what it must.
+    let fits = need(&shown) <= limit;
+    for (i, &c) in shown.iter().enumerate().filter(|_| fits) {
+        let word = u16::try_from(longest(c) + 2).unwrap_or(u16::MAX);
+        if let Some(column) = t.column_mut(i) {
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(word)));
+        }
     }
     t
 }

@@ -367,10 +367,22 @@ fn touch(tx: Tx<'_>, id: i64, now: i64) -> Result<()> {
 }
 
 /// Enabled support accounts: someone must remain able to manage policy.
-pub fn count_enabled_support(tx: Tx<'_>) -> Result<i64> {
+/// Support accounts that can sign in at `now`: enabled and not expired.
+pub fn count_enabled_support(tx: Tx<'_>, now: i64) -> Result<i64> {
     tx.one(
-        "SELECT count(*) FROM account WHERE role = 'support' AND NOT disabled",
-        args![],
+        "SELECT count(*) FROM account WHERE role = 'support' AND NOT disabled
+           AND (expires_at IS NULL OR expires_at > ?1)",
+        args![now],
+        |r| r.get(0),
+    )
+}
+
+/// Enabled support accounts other than `id` that never expire.
+pub fn count_lasting_support(tx: Tx<'_>, id: i64) -> Result<i64> {
+    tx.one(
+        "SELECT count(*) FROM account WHERE role = 'support' AND NOT disabled
+           AND expires_at IS NULL AND id <> ?1",
+        args![id],
         |r| r.get(0),
     )
 }

@@ -619,6 +619,25 @@ fn tables_fit_80_columns_and_wrap_between_words() {
 }
 
 #[test]
+fn a_header_word_that_fits_is_never_split() {
+    // Every column of `user list` fits at 80 here; none may be narrowed
+    // below its longest word to widen another.
+    let env = TestEnv::with_db();
+    let text = stdout(&env.run(&["user", "list"]));
+    assert!(widest(&text) <= 80, "{text}");
+    for word in [
+        "USERNAME",
+        "FACILITIES",
+        "FAILED",
+        "PENDING",
+        "SIGN-IN",
+        "support",
+    ] {
+        assert!(text.contains(word), "{word} split:\n{text}");
+    }
+}
+
+#[test]
 fn a_narrow_terminal_gets_fewer_columns() {
     let env = TestEnv::with_db();
     long_named_account(&env);

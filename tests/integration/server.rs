@@ -251,6 +251,36 @@ fn verify_full_accepts_the_named_host_and_refuses_another_name() {
 }
 
 #[test]
+fn require_with_a_root_file_checks_the_chain_as_libpq_does() {
+    postgres_only!();
+    let env = TestEnv::with_db();
+    let run = |query: &str| {
+        env.cmd()
+            .env("KEYWARD_DB", url_with(&env, "127.0.0.1", query))
+            .args(["--json", "user", "list"])
+            .output()
+            .expect("run")
+    };
+    assert_code(&run(&format!("sslmode=require&sslrootcert={}", ca())), 0);
+    let other = env.write_file("other.pem", include_bytes!("server_other_ca.pem"));
+    let out = run(&format!("sslmode=require&sslrootcert={}", other.display()));
+    assert_code(&out, 1);
+    assert!(
+        has(&stderr(&out), "certificate was not accepted"),
+        "{}",
+        stderr(&out)
+    );
+    // sslrootcert=system (libpq 16) goes with verify-full only.
+    let out = run("sslmode=require&sslrootcert=system");
+    assert_code(&out, 1);
+    assert!(
+        has(&stderr(&out), "needs sslmode=verify-full"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn sslmode_require_encrypts_and_disable_does_not() {
     postgres_only!();
     let env = TestEnv::with_db();

@@ -107,7 +107,13 @@ fn a_bad_day_is_a_usage_error_and_changes_nothing() {
     let env = TestEnv::with_db();
     env.add_user("alice", "user", &[]);
     let before = env.snapshot();
-    for bad in ["2026-02-30", "30/11/2026", "tomorrow", "2026-1-5"] {
+    for bad in [
+        "2026-02-30",
+        "30/11/2026",
+        "tomorrow",
+        "2026-1-5",
+        "9999-12-31",
+    ] {
         let out = env.run(&["user", "set-expiry", "alice", bad]);
         assert_code(&out, 2);
         assert!(has(&stderr(&out), "YYYY-MM-DD"), "{bad}: {}", stderr(&out));
@@ -123,11 +129,41 @@ fn the_last_support_account_gets_no_expiry() {
     let out = env.run(&["user", "set-expiry", "root", "2027-01-01"]);
     assert_code(&out, 1);
     assert!(
-        has(&stderr(&out), "last enabled support account"),
+        has(
+            &stderr(&out),
+            "no other enabled support account is without one"
+        ),
         "{}",
         stderr(&out)
     );
     assert_eq!(env.snapshot(), before);
+}
+
+#[test]
+fn some_support_account_always_stays_without_expiry_and_recover_clears_one() {
+    let env = TestEnv::with_db();
+    env.add_user("sup2", "support", &[]);
+    assert_code(&env.run(&["user", "set-expiry", "root", "2026-11-30"]), 0);
+    // sup2 is now the only support account without an expiry.
+    assert_code(&env.run(&["user", "set-expiry", "sup2", "2027-01-01"]), 1);
+    // Once root has expired, sup2 is the last usable support account.
+    let out = env.run_at(EXPIRED_FROM, &["user", "disable", "sup2"]);
+    assert_code(&out, 1);
+    assert!(
+        has(&stderr(&out), "last enabled support account"),
+        "{}",
+        stderr(&out)
+    );
+    // Break glass gives root back, expiry and all.
+    let out = env.run_stdin_at(
+        EXPIRED_FROM,
+        &["--json", "recover", "root", "--password-stdin"],
+        "Fresh#pw77\n",
+    );
+    assert_code(&out, 0);
+    assert_eq!(parse_stdout(&out)["expires_at"], serde_json::Value::Null);
+    let row = env.audit_rows().pop().expect("a row");
+    assert_eq!(audit_details(&row)["expiry_cleared"], true, "{row}");
 }
 
 #[test]

@@ -107,7 +107,7 @@ pub(super) fn plan(
     let mut jobs = Vec::new();
     let mut new_facilities: Vec<FacilityCode> = Vec::new();
     let mut seen = Seen::new(conn, SEEN_IN_MEMORY);
-    let supports_before = accounts::count_enabled_support(conn)?;
+    let supports_before = accounts::count_enabled_support(conn, ctx.now())?;
     let (mut supports_added, mut demotions) = (0i64, Vec::new());
     // Rows are read a group ahead, so that whether their usernames exist is
     // one query per group (on a server, one round trip) instead of per row.

@@ -241,7 +241,7 @@ pub(super) fn write_all(
     {
         return Err(source.changed());
     }
-    if accounts::count_enabled_support(tx)? < 1 {
+    if accounts::count_enabled_support(tx, ctx.now())? < 1 {
         return Err(Failure::refused(
             "this import would leave no enabled support account; nothing was written",
         )

@@ -4,10 +4,11 @@
 use anyhow::Result;
 use serde_json::json;
 
-use super::{Cx, keep_a_support};
+use super::Cx;
 use crate::cli::Expiry;
 use crate::domain::account::{Role, expiry_after};
 use crate::domain::scope::Action;
+use crate::error::Failure;
 use crate::output::timestamp;
 use crate::store::{Store, accounts};
 
@@ -24,10 +25,17 @@ impl Cx<'_> {
             "user.set-expiry",
             Action::ChangeAccount,
             |tx, a| {
-                // An expiry on the last enabled support account would one day
-                // leave nobody to administer the store.
-                if expires_at.is_some() && a.role == Role::Support {
-                    keep_a_support(tx, a, "set an expiry on")?;
+                // Some enabled support account must never expire, or one
+                // day nobody could administer the store (`recover` clears it).
+                if expires_at.is_some()
+                    && a.role == Role::Support
+                    && accounts::count_lasting_support(tx, a.id)? < 1
+                {
+                    return Err(Failure::refused(format!(
+                        "cannot set an expiry on `{}`: no other enabled support account is without one; give another support account no expiry first",
+                        a.username
+                    ))
+                    .into());
                 }
                 accounts::set_expiry(tx, a.id, expires_at, now)?;
                 Ok(json!({

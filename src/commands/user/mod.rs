@@ -13,7 +13,9 @@ use super::input::OsEntropy;
 use super::session::{Access, Session};
 use super::{Ctx, facility, import, input, signin};
 use crate::cli::{ListFilter, TwofaArg, UserCmd};
-use crate::domain::account::{Account, LockReason, PendingActions, Role, Status, expiry_after};
+use crate::domain::account::{
+    Account, LockReason, PendingActions, Role, Status, expired, expiry_after,
+};
 use crate::domain::names::{Username, display_name};
 use crate::domain::password;
 use crate::domain::policy::Policy;
@@ -106,7 +108,7 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
                 Action::SetRole { to: role },
                 |tx, a| {
                     if role != Role::Support {
-                        keep_a_support(tx, a, "take the support role from")?;
+                        keep_a_support(tx, a, "take the support role from", ctx.now())?;
                     }
                     accounts::set_role(tx, a.id, role, ctx.now())?;
                     Ok(json!({"from": a.role, "to": role}))
@@ -119,7 +121,7 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
             "user.disable",
             Action::ChangeAccount,
             |tx, a| {
-                keep_a_support(tx, a, "disable")?;
+                keep_a_support(tx, a, "disable", ctx.now())?;
                 accounts::set_disabled(tx, a.id, true, ctx.now())?;
                 Ok(json!({}))
             },
@@ -140,7 +142,7 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
             "user.lock",
             Action::ChangeAccount,
             |tx, a| {
-                keep_a_support(tx, a, "lock")?;
+                keep_a_support(tx, a, "lock", ctx.now())?;
                 accounts::lock(tx, a.id, LockReason::Admin, ctx.now())?;
                 Ok(json!({"reason": "admin"}))
             },
@@ -243,8 +245,9 @@ fn facility_ids(conn: Tx<'_>, codes: &[String]) -> Result<Vec<i64>> {
 }
 
 /// Refuse to leave the database without an enabled support account.
-pub(super) fn keep_a_support(conn: Tx<'_>, a: &Account, verb: &str) -> Result<()> {
-    if a.role == Role::Support && !a.disabled && accounts::count_enabled_support(conn)? <= 1 {
+pub(super) fn keep_a_support(conn: Tx<'_>, a: &Account, verb: &str, now: i64) -> Result<()> {
+    let usable = !a.disabled && !expired(a.expires_at, now);
+    if a.role == Role::Support && usable && accounts::count_enabled_support(conn, now)? <= 1 {
         return Err(Failure::refused(format!(
             "cannot {verb} `{}`: it is the last enabled support account; create another support account first",
             a.username
@@ -472,12 +475,12 @@ impl Cx<'_> {
     fn remove(&self, db: &mut Store, username: &str) -> Result<()> {
         let a = find(db.read(), username)?;
         self.ctx.allow(&self.op, &Action::ChangeAccount, Some(&a))?;
-        keep_a_support(db.read(), &a, "remove")?;
+        keep_a_support(db.read(), &a, "remove", self.ctx.now())?;
         input::confirm(self.ctx.yes, &format!("remove account {}", a.username))?;
         self.ctx
             .change_account(db, username, &Action::ChangeAccount, |c, a| {
                 let tx = c.tx;
-                keep_a_support(tx, a, "remove")?;
+                keep_a_support(tx, a, "remove", self.ctx.now())?;
                 accounts::remove(tx, a.id)?;
                 let details = json!({"role": a.role, "facilities": a.facilities});
                 self.ctx.audit(

@@ -248,28 +248,41 @@ fn connect(server: &Server) -> Result<Pg, OpenError> {
 
 /// TLS as libpq's `sslmode` asks: verify-ca and verify-full check the
 /// certificate against `sslrootcert` (else `~/.postgresql/root.crt`, else
-/// the system's roots), verify-full also the host name; prefer and require
-/// encrypt without checking who answers, as libpq does.
+/// the system's roots; `sslrootcert=system`: the system's roots, with
+/// verify-full only, as libpq 16), verify-full also the host name. prefer
+/// encrypts without checking who answers; so does require, unless a root
+/// file is named or `~/.postgresql/root.crt` exists: then it checks the
+/// chain as verify-ca, as libpq does.
 fn tls_connector(server: &Server, shown: &str) -> Result<Tls, OpenError> {
+    let failed = |cause: String| OpenError::Tls {
+        shown: shown.to_string(),
+        cause,
+    };
+    let named = server.tls.root.clone();
+    let system = named.as_deref() == Some(std::path::Path::new("system"));
+    if system && server.tls.mode != SslMode::VerifyFull {
+        return Err(failed(
+            "sslrootcert=system trusts every public CA, so it needs sslmode=verify-full".into(),
+        ));
+    }
+    let default_root = std::env::var_os("HOME")
+        .map(|h| std::path::Path::new(&h).join(".postgresql/root.crt"))
+        .filter(|p| p.exists());
+    let root = if system { None } else { named.or(default_root) };
     let check = match server.tls.mode {
         SslMode::VerifyFull => Check::ChainAndHost,
         SslMode::VerifyCa => Check::Chain,
+        SslMode::Require if root.is_some() => Check::Chain,
         _ => Check::Nothing,
     };
-    let mut root = None;
-    if check != Check::Nothing {
-        let default_root = std::env::var_os("HOME")
-            .map(|h| std::path::Path::new(&h).join(".postgresql/root.crt"))
-            .filter(|p| p.exists());
-        root = server.tls.root.clone().or(default_root);
-        if let Some(root) = &root
-            && !root.is_file()
-        {
-            return Err(OpenError::Tls {
-                shown: shown.to_string(),
-                cause: format!("sslrootcert {} is not a readable file", root.display()),
-            });
-        }
+    let root = root.filter(|_| check != Check::Nothing);
+    if let Some(root) = &root
+        && !root.is_file()
+    {
+        return Err(failed(format!(
+            "sslrootcert {} is not a readable file",
+            root.display()
+        )));
     }
     Tls::new(check, root.as_deref()).map_err(|e| OpenError::Tls {
         shown: shown.to_string(),
