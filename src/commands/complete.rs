@@ -1,9 +1,11 @@
 //! Completions that know the store (SPEC 12): usernames, facility codes
 //! and policy keys, for clap_complete's dynamic completion (`COMPLETE=bash
 //! keyward`, see README). The store is the one `KEYWARD_DB` or the default
-//! path names (a `--db` typed on the line being completed is not seen);
-//! nothing is asked, printed or signed in, and any failure (no store, a
-//! server that needs a password keyward has no file for) completes nothing.
+//! path names (a `--db` typed on the line being completed is not seen),
+//! opened to read only (`Store::peek`: never migrated, no lock waited for);
+//! nothing is asked, printed or signed in, and any failure (no store, an
+//! older schema, a server that needs a password keyward has no file for)
+//! completes nothing.
 
 use clap_complete::engine::CompletionCandidate;
 
@@ -19,11 +21,7 @@ fn with_store<T>(f: impl FnOnce(Tx<'_>) -> store::Result<Vec<T>>) -> Vec<T> {
         Some(db) => Location::parse(db.into(), false).ok(),
         None => store::default_path().ok().map(Location::File),
     };
-    let db = match location {
-        Some(Location::File(path)) => Store::open(&path).ok(),
-        Some(Location::Server(server)) => Store::open_server(&server).ok(),
-        None => None,
-    };
+    let db = location.as_ref().and_then(Store::peek);
     db.and_then(|db| f(db.read()).ok()).unwrap_or_default()
 }
 

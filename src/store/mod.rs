@@ -45,6 +45,19 @@ pub(in crate::store) enum Backend {
     },
 }
 
+impl Store {
+    /// The store at `location` to read from, without changing anything:
+    /// `None` unless it is a keyward store at this binary's schema version
+    /// (an older one is left for a real command to migrate). For shell
+    /// completion, which must neither write nor wait.
+    pub fn peek(location: &location::Location) -> Option<Store> {
+        match location {
+            location::Location::File(path) => sqlite::peek(path),
+            location::Location::Server(server) => Store::peek_server(server),
+        }
+    }
+}
+
 /// What the store's functions fail with.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

@@ -86,3 +86,26 @@ fn each_shell_gets_a_script_that_calls_keyward_back() {
         );
     }
 }
+
+#[test]
+fn completion_neither_migrates_nor_waits_for_a_writer() {
+    let env = org();
+    // A writer holds the store: completion still answers at once.
+    let held = env.hold_write_lock();
+    assert_eq!(candidates(&env, &["user", "show", "bo"]), ["bob"]);
+    held.rollback();
+    // An older schema is left for a real command to migrate.
+    if on_postgres() {
+        env.exec(
+            "ALTER TABLE account DROP COLUMN expires_at;
+             UPDATE keyward_meta SET value = '5' WHERE key = 'schema_version'",
+        );
+    } else {
+        env.exec("ALTER TABLE account DROP COLUMN expires_at; PRAGMA user_version = 5;");
+    }
+    assert_eq!(
+        candidates(&env, &["user", "show", "bo"]),
+        Vec::<String>::new()
+    );
+    assert_eq!(env.schema_version(), 5);
+}

@@ -62,6 +62,23 @@ impl Store {
         })
     }
 
+    /// The store on `server` when it is keyward's at this binary's schema
+    /// version; anything else is `None`. Nothing is migrated, so no lock
+    /// is taken (shell completion).
+    pub(in crate::store) fn peek_server(server: &Server) -> Option<Store> {
+        let pg = connect(server).ok()?;
+        let shown = server.shown();
+        match found(&pg, &shown).ok()? {
+            Found::Keyward(v) if v == SCHEMA_VERSION => Some(Store {
+                backend: Backend::Postgres {
+                    pg: Box::new(pg),
+                    shown,
+                },
+            }),
+            _ => None,
+        }
+    }
+
     /// Create the keyward store in an empty database on a server, with
     /// `seed` in the same transaction: a failure leaves the database empty.
     pub fn create_server<E>(

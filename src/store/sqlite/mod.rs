@@ -170,6 +170,24 @@ impl Store {
     }
 }
 
+/// The file at `path` opened to read only, when it is a keyward store at
+/// this binary's schema version; anything else is `None`. Nothing is
+/// migrated or written, and no writer is waited for (shell completion).
+pub(in crate::store) fn peek(path: &Path) -> Option<Store> {
+    let conn = rusqlite::Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .ok()?;
+    let (app_id, version) = header(&conn).ok()?;
+    (app_id == APPLICATION_ID && version == SCHEMA_VERSION).then(|| Store {
+        backend: Backend::Sqlite {
+            conn,
+            path: path.to_path_buf(),
+        },
+    })
+}
+
 /// What is at `path`, if anything; permission problems are errors, not "missing".
 fn probe(path: &Path) -> Result<Option<fs::Metadata>, OpenError> {
     match fs::metadata(path) {
