@@ -189,8 +189,10 @@ pub enum UserCmd {
     /// The header names the columns, in any order: username, name, role,
     /// facilities (codes separated by `;`), password (empty: generate one),
     /// and optionally password_hash (an Argon2 PHC string migrated from another
-    /// system), must_change (true/false) and status (active, disabled or
-    /// locked; empty: active for a new account, unchanged for an updated one).
+    /// system), must_change (true/false), status (active, disabled or
+    /// locked; empty: active for a new account, unchanged for an updated one)
+    /// and expires_at (as export writes it, or the last day YYYY-MM-DD; empty:
+    /// never for a new account, unchanged for an updated one).
     /// A field that starts with `'` and then `= + - @ |` or a tab (as `user
     /// export` writes them) loses the `'`. With --format json, the file is the
     /// JSON array `user export --format json` writes. The whole file is checked first:
@@ -222,7 +224,7 @@ pub enum UserCmd {
     /// Write accounts as CSV or JSON that `user import` reads back; no secrets
     ///
     /// The CSV has the columns username, name, role, facilities, password
-    /// (always empty) and status. A field that starts with `= + - @ |` or a tab
+    /// (always empty), status and expires_at. A field that starts with `= + - @ |` or a tab
     /// (or with `'` and then one of them) is written with one more leading `'`,
     /// so a spreadsheet shows it as text; `user import` removes it.
     Export {

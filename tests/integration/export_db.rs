@@ -56,12 +56,12 @@ fn cores(list: &[Value]) -> Vec<Value> {
 fn export_csv_has_the_import_header_empty_passwords_and_joined_facilities() {
     let (env, _) = org();
     let (header, rows) = export_csv(&env, &[]);
-    assert_eq!(header, format!("{IMPORT_HEADER},status"));
+    assert_eq!(header, format!("{IMPORT_HEADER},status,expires_at"));
     let users = env.users();
     assert_eq!(rows.len(), users.len(), "{rows:?}");
     let mut seen = Vec::new();
     for row in &rows {
-        assert_eq!(row.len(), 6, "{row:?}");
+        assert_eq!(row.len(), 7, "{row:?}");
         let u = env.user(&row[0]);
         assert_eq!(row[1], u["name"].as_str().unwrap_or(""), "{row:?}");
         assert_eq!(row[2], u["role"].as_str().unwrap_or(""), "{row:?}");
@@ -74,6 +74,7 @@ fn export_csv_has_the_import_header_empty_passwords_and_joined_facilities() {
         assert_eq!(facilities, facilities_of(&u), "{row:?}");
         assert_eq!(row[4], "", "no password is exported: {row:?}");
         assert_eq!(row[5], u["status"].as_str().unwrap_or(""), "{row:?}");
+        assert_eq!(row[6], u["expires_at"].as_str().unwrap_or(""), "{row:?}");
         seen.push(row[0].clone());
     }
     seen.sort();

@@ -93,7 +93,7 @@ fn a_csv_export_is_neutralised_and_reads_back_to_the_same_accounts() {
     let env = source_env();
     let csv = export(&env, &[]);
     assert!(
-        csv.starts_with("username,name,role,facilities,password,status\n"),
+        csv.starts_with("username,name,role,facilities,password,status,expires_at\n"),
         "{csv}"
     );
     // No cell begins like a formula, quoted or not.
@@ -108,7 +108,7 @@ fn a_csv_export_is_neutralised_and_reads_back_to_the_same_accounts() {
         "{csv}"
     );
     assert!(
-        csv.contains(",disabled\n") && csv.contains(",locked\n"),
+        csv.contains(",disabled,\n") && csv.contains(",locked,\n"),
         "{csv}"
     );
     let copy = import_fresh("export.csv", &csv, &[]);

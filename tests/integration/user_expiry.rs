@@ -166,29 +166,81 @@ fn some_support_account_always_stays_without_expiry_and_recover_clears_one() {
     assert_eq!(audit_details(&row)["expiry_cleared"], true, "{row}");
 }
 
+/// `user export` of `from` (CSV or JSON, at the expired clock) imported
+/// into a fresh store; alice there, as an account object at that clock.
+fn round_trip(from: &TestEnv, format: &str) -> serde_json::Value {
+    let exported = stdout(&from.run_at(EXPIRED_FROM, &["user", "export", "--format", format]));
+    let to = TestEnv::with_db();
+    let file = to.csv_file(&exported);
+    let out = to.run(&[
+        "user",
+        "import",
+        "--format",
+        format,
+        file.to_str().expect("utf-8"),
+        "--on-conflict",
+        "skip",
+    ]);
+    assert_code(&out, 0);
+    parse_stdout(&to.run_at(EXPIRED_FROM, &["--json", "user", "show", "alice"]))
+}
+
 #[test]
-fn an_export_keeps_the_stored_status_and_reads_back() {
+fn an_export_carries_the_expiry_and_never_re_enables_an_account() {
     let env = TestEnv::with_db();
     alice_expiring(&env);
     let csv = stdout(&env.run_at(EXPIRED_FROM, &["user", "export"]));
     assert!(
         csv.lines()
-            .any(|l| l.starts_with("alice,") && l.ends_with(",active")),
+            .any(|l| l == format!("alice,,user,,,active,{EXPIRED_FROM}")),
         "{csv}"
     );
-    let json = stdout(&env.run_at(EXPIRED_FROM, &["user", "export", "--format", "json"]));
-    let file = env.csv_file(&json);
-    let out = env.run(&[
-        "user",
-        "import",
-        "--format",
-        "json",
-        file.to_str().expect("utf-8"),
-        "--on-conflict",
-        "skip",
-        "--dry-run",
-    ]);
-    assert_code(&out, 0);
+    for format in ["csv", "json"] {
+        let alice = round_trip(&env, format);
+        assert_eq!(alice["status"], "expired", "{format}: {alice}");
+        assert_eq!(
+            alice["expires_at"],
+            json!(EXPIRED_FROM),
+            "{format}: {alice}"
+        );
+    }
+}
+
+#[test]
+fn an_import_reads_a_day_or_a_time_and_keeps_a_support_without_expiry() {
+    let env = TestEnv::with_db();
+    let v = env.import_json(
+        &format!(
+            "username,name,role,facilities,password,expires_at\n\
+             dana,,user,,,2026-11-30\n\
+             eric,,user,,,{EXPIRED_FROM}\n\
+             finn,,user,,,\n"
+        ),
+        &[],
+    );
+    assert_eq!(v["created"], 3, "{v}");
+    assert_eq!(env.user("dana")["expires_at"], json!(EXPIRED_FROM));
+    assert_eq!(env.user("eric")["expires_at"], json!(EXPIRED_FROM));
+    assert_eq!(env.user("finn")["expires_at"], serde_json::Value::Null);
+    let bad = env.import(
+        "username,name,role,facilities,password,expires_at\ngus,,user,,,soon\n",
+        &[],
+    );
+    assert_code(&bad, 65);
+    assert!(has(&stderr(&bad), "expires_at `soon`"), "{}", stderr(&bad));
+    // The only support account gets no expiry through an import either.
+    let before = env.snapshot();
+    let out = env.import(
+        "username,name,role,facilities,password,expires_at\nroot,,support,,,2027-01-01\n",
+        &["--on-conflict", "update"],
+    );
+    assert_code(&out, 1);
+    assert!(
+        has(&stderr(&out), "every support account with an expiry"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(env.snapshot(), before);
 }
 
 #[test]

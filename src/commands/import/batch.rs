@@ -11,7 +11,7 @@ use crate::domain::account::{PendingActions, Role, Status};
 use crate::domain::audit::Entry;
 use crate::domain::policy::Policy;
 use crate::error::{Exit, Failure};
-use crate::store::accounts::NewAccount;
+use crate::store::accounts::{self, NewAccount};
 use crate::store::audit::Chain;
 use crate::store::{Tx, bulk};
 
@@ -25,6 +25,8 @@ pub(super) struct NewRow {
     pub must_change: bool,
     pub facility_ids: Vec<i64>,
     pub status: Option<Status>,
+    /// The first expired second, when the row gives one.
+    pub expires_at: Option<i64>,
     pub audit: Entry,
 }
 
@@ -99,6 +101,9 @@ impl NewRows {
             // overwritten, and ends the import.
             let id = id.ok_or_else(|| meanwhile(&row.username, row.line, "created"))?;
             status::apply(tx, id, None, row.status, rules, now)?;
+            if row.expires_at.is_some() {
+                accounts::set_expiry(tx, id, row.expires_at, now)?;
+            }
         }
         let entries: Vec<Entry> = self.rows.drain(..).map(|r| r.audit).collect();
         self.weight = 0;

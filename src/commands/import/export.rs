@@ -10,6 +10,7 @@ use crate::domain::account::{Account, Role};
 use crate::domain::import::{EXPORTED, export_record};
 use crate::domain::policy::Policy;
 use crate::domain::scope::{self, Action, Operator};
+use crate::output::timestamp;
 use crate::output::view::AccountView;
 use crate::store::{Store, accounts};
 
@@ -63,6 +64,7 @@ pub fn export(
                     a.role,
                     &a.facilities,
                     a.stored_status(now, rules.lockout_minutes),
+                    a.expires_at.map(timestamp).as_deref(),
                 ))?;
             }
             w.flush()?;

@@ -24,6 +24,7 @@ use crate::domain::policy::Policy;
 use crate::domain::scope::Action;
 use crate::domain::secret::Secret;
 use crate::error::Failure;
+use crate::output::timestamp;
 use crate::store::accounts;
 use crate::store::audit::Chain;
 use crate::store::facilities;
@@ -168,6 +169,9 @@ pub(super) fn write_all(
             if let Some(s) = row.status.filter(|s| *s != Status::Active) {
                 details["status"] = json!(s.as_str());
             }
+            if let Some(at) = row.expires_at {
+                details["expires_at"] = json!(timestamp(at));
+            }
             let audit = ctx.audit_entry("user.add", Some(name), first_facility, details);
             new_rows.push(
                 NewRow {
@@ -179,6 +183,7 @@ pub(super) fn write_all(
                     must_change: row.must_change,
                     facility_ids: ids,
                     status: row.status,
+                    expires_at: row.expires_at,
                     audit,
                 },
                 tx,
@@ -225,6 +230,11 @@ pub(super) fn write_all(
                 if let (Some(from), Some(to)) = (was, row.status) {
                     details["status"] = json!({"from": from.as_str(), "to": to.as_str()});
                 }
+                if let Some(at) = row.expires_at.filter(|at| a.expires_at != Some(*at)) {
+                    accounts::set_expiry(tx, a.id, Some(at), ctx.now())?;
+                    details["expires_at"] =
+                        json!({"from": a.expires_at.map(timestamp), "to": timestamp(at)});
+                }
                 chain.append(
                     tx,
                     &ctx.audit_entry("user.update", Some(name), first_facility, details),
@@ -244,6 +254,14 @@ pub(super) fn write_all(
     if accounts::count_enabled_support(tx, ctx.now())? < 1 {
         return Err(Failure::refused(
             "this import would leave no enabled support account; nothing was written",
+        )
+        .into());
+    }
+    // Some enabled support account must stay without an expiry, as
+    // `user set-expiry` keeps it (0: no account is left out of the count).
+    if accounts::count_lasting_support(tx, 0)? < 1 {
+        return Err(Failure::refused(
+            "this import would leave every support account with an expiry; keep one without; nothing was written",
         )
         .into());
     }

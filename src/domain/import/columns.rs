@@ -13,6 +13,7 @@ pub(super) struct Columns {
     pub(super) password_hash: Option<usize>,
     pub(super) must_change: Option<usize>,
     pub(super) status: Option<usize>,
+    pub(super) expires_at: Option<usize>,
     pub(super) width: usize,
 }
 
@@ -53,6 +54,7 @@ pub(super) fn columns(header: &csv::ByteRecord) -> Result<Columns, String> {
         password_hash: find("password_hash"),
         must_change: find("must_change"),
         status: find("status"),
+        expires_at: find("expires_at"),
         width: names.len(),
     })
 }

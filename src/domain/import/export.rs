@@ -5,14 +5,16 @@ use crate::domain::account::{Role, Status};
 
 /// One account as `user export` writes it, in the order of [`EXPORTED`](super::EXPORTED):
 /// the import columns with an empty password (nothing secret leaves the
-/// database) and the status, each field [`neutralise`]d.
+/// database), the status and the expiry (RFC 3339, empty for none), each
+/// field [`neutralise`]d.
 pub fn export_record(
     username: &str,
     name: Option<&str>,
     role: Role,
     facilities: &[String],
     status: Status,
-) -> [String; 6] {
+    expires_at: Option<&str>,
+) -> [String; 7] {
     [
         neutralise(username),
         neutralise(name.unwrap_or_default()),
@@ -20,6 +22,7 @@ pub fn export_record(
         neutralise(&facilities.join(";")),
         String::new(),
         neutralise(status.as_str()),
+        neutralise(expires_at.unwrap_or_default()),
     ]
 }
 
@@ -88,6 +91,7 @@ mod tests {
                 Role::Supervisor,
                 &["A".into(), "b".into()],
                 status,
+                (i % 2 == 0).then_some("2027-02-01T00:00:00Z"),
             ))?;
         }
         let bytes = w.into_inner().map_err(|e| FileError::Header {
@@ -110,6 +114,8 @@ mod tests {
             assert_eq!(mia.password, PasswordSource::Generate);
             let status = [Status::Active, Status::Disabled, Status::Locked][i % 3];
             assert_eq!(mia.status, Some(status));
+            let expiry = (i % 2 == 0).then_some(1_801_440_000);
+            assert_eq!(mia.expires_at, expiry, "{mia:?}");
         }
         Ok(())
     }

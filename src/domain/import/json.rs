@@ -20,22 +20,24 @@ pub(super) const COLUMNS: Columns = Columns {
     password_hash: Some(5),
     must_change: Some(6),
     status: Some(7),
-    width: 8,
+    expires_at: Some(8),
+    width: 9,
 };
 
 /// Keys of the export that hold text, by their place in the record.
-const TEXT: [(&str, usize); 6] = [
+const TEXT: [(&str, usize); 7] = [
     ("username", 0),
     ("name", 1),
     ("role", 2),
     ("password", 4),
     ("password_hash", 5),
     ("status", 7),
+    ("expires_at", 8),
 ];
 
 /// Keys the export writes that describe an account's state and are not
 /// imported (the status is; a lock's time and reason are set by the import).
-const IGNORED: [&str; 13] = [
+const IGNORED: [&str; 12] = [
     "failed_attempts",
     "must_change_password",
     "terms_pending",
@@ -44,7 +46,6 @@ const IGNORED: [&str; 13] = [
     "lock_reason",
     "locked_until",
     "questions_set",
-    "expires_at",
     "created_at",
     "updated_at",
     "password_changed_at",
@@ -222,7 +223,7 @@ impl<R: Read> Read for Items<R> {
 
 /// The record the CSV would hold for `item`, or everything wrong with its keys.
 fn fill(item: Map<String, Value>, record: &mut csv::ByteRecord) -> Result<(), String> {
-    let mut fields: [String; 8] = Default::default();
+    let mut fields: [String; 9] = Default::default();
     let mut problems = Vec::new();
     if !item.contains_key("username") {
         problems.push("missing `username`".to_string());

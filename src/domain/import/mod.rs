@@ -23,15 +23,17 @@ use lines::RowTooLong;
 /// Columns every import file has, in the order `user export` writes them.
 pub const REQUIRED: [&str; 5] = ["username", "name", "role", "facilities", "password"];
 /// Columns an import file may add.
-pub const OPTIONAL: [&str; 3] = ["password_hash", "must_change", "status"];
-/// The columns `user export` writes: the required ones, then `status`.
-pub const EXPORTED: [&str; 6] = [
+pub const OPTIONAL: [&str; 4] = ["password_hash", "must_change", "status", "expires_at"];
+/// The columns `user export` writes: the required ones, then `status` and
+/// `expires_at`.
+pub const EXPORTED: [&str; 7] = [
     "username",
     "name",
     "role",
     "facilities",
     "password",
     "status",
+    "expires_at",
 ];
 
 /// What an import file is written in.

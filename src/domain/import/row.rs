@@ -37,6 +37,10 @@ pub struct Row {
     /// The `status` column; `None` when absent or empty: a new account is
     /// active, an updated one keeps its status.
     pub status: Option<Status>,
+    /// The `expires_at` column as the first expired second; `None` when
+    /// absent or empty: a new account never expires, an updated one keeps
+    /// its expiry.
+    pub expires_at: Option<i64>,
 }
 
 /// Check one record; every problem is listed, separated by `; `. Without a
@@ -101,6 +105,10 @@ pub(super) fn row(
     let status = cols
         .status
         .map(|i| exported(i, "status"))
+        .unwrap_or_default();
+    let expires = cols
+        .expires_at
+        .map(|i| exported(i, "expires_at"))
         .unwrap_or_default();
     let plain = Secret::new(text(cols.password, "password"));
     let hash = cols
@@ -216,6 +224,13 @@ pub(super) fn row(
             None
         }
     };
+    let expires_at = match expiry(expires.trim()) {
+        Ok(at) => at,
+        Err(e) => {
+            problems.push(e);
+            None
+        }
+    };
     match username {
         Some(username) if problems.is_empty() => Ok(Row {
             line,
@@ -226,9 +241,32 @@ pub(super) fn row(
             password,
             must_change,
             status,
+            expires_at,
         }),
         _ => Err(problems.join("; ")),
     }
+}
+
+/// The `expires_at` column: empty, the instant `user export` writes (RFC
+/// 3339), or the last day the account may sign in (`YYYY-MM-DD`, UTC).
+fn expiry(text: &str) -> Result<Option<i64>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if let Ok(at) = text.parse::<jiff::Timestamp>() {
+        return Ok(Some(at.as_second()));
+    }
+    text.parse::<jiff::civil::Date>()
+        .ok()
+        .filter(|_| text.len() == 10)
+        .and_then(|day| crate::domain::account::expiry_after(day).ok())
+        .map(Some)
+        .ok_or_else(|| {
+            let shown: String = text.chars().filter(|c| !c.is_control()).take(30).collect();
+            format!(
+                "expires_at `{shown}` is not a time (2027-02-01T00:00:00Z) or a day (2027-01-31)"
+            )
+        })
 }
 
 #[cfg(test)]
