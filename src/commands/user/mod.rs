@@ -1,30 +1,26 @@
 //! `keyward user ...`: accounts, their facilities, role, status and password.
 
 mod expiry;
+mod lifecycle;
+mod list;
 mod names;
 
 use anyhow::Result;
 use serde::Serialize;
 use serde_json::json;
 
-use crate::domain::scope::{self, Action, Operator};
-
-use super::input::OsEntropy;
 use super::session::{Access, Session};
-use super::{Ctx, facility, import, input, signin};
-use crate::cli::{ListFilter, TwofaArg, UserCmd};
-use crate::domain::account::{
-    Account, LockReason, PendingActions, Role, Status, expired, expiry_after,
-};
-use crate::domain::names::{Username, display_name};
-use crate::domain::password;
+use super::{Ctx, facility, import, input};
+use crate::cli::UserCmd;
+use crate::domain::account::{Account, LockReason, PendingActions, Role, expired};
+use crate::domain::names::Username;
 use crate::domain::policy::Policy;
+use crate::domain::scope::{Action, Operator};
 use crate::domain::secret::Secret;
 use crate::error::Failure;
 use crate::output::table;
-use crate::output::timestamp;
 use crate::output::view::AccountView;
-use crate::store::accounts::{self, NewAccount};
+use crate::store::accounts;
 use crate::store::{Store, Tx};
 
 pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
@@ -204,15 +200,6 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
     }
 }
 
-/// Whether `lowered` (lower case) is part of the account's username or
-/// display name, in any case.
-fn mentions(a: &Account, lowered: &str) -> bool {
-    a.username.contains(lowered)
-        || a.name
-            .as_deref()
-            .is_some_and(|n| n.to_lowercase().contains(lowered))
-}
-
 /// An account by username, or exit 7 (exit 65 for a name that cannot exist).
 pub(super) fn find(conn: Tx<'_>, username: &str) -> Result<Account> {
     let name = Username::parse(username)?;
@@ -323,194 +310,4 @@ impl Cx<'_> {
             })?;
         self.show(&after, None)
     }
-
-    #[allow(clippy::too_many_arguments)]
-    fn add(
-        &self,
-        db: &mut Store,
-        username: &str,
-        role: Role,
-        codes: &[String],
-        name: Option<&str>,
-        password_stdin: bool,
-        expires: Option<jiff::civil::Date>,
-    ) -> Result<()> {
-        let username = Username::parse(username)?;
-        let expires_at = expires.map(expiry_after).transpose()?;
-        let name = name
-            .filter(|n| !n.trim().is_empty())
-            .map(|n| display_name("display name", n))
-            .transpose()?;
-        // Fail on names and facilities before reading a password or hashing.
-        refuse_existing(db.read(), &username)?;
-        let ids = facility_ids(db.read(), codes)?;
-        let create = Action::CreateAccount {
-            role,
-            facilities: ids,
-        };
-        self.ctx.allow(&self.op, &create, None)?;
-        let pw = input::new_password(
-            password_stdin,
-            false,
-            &self.rules,
-            username.as_str(),
-            &input::no_extra_rules,
-        )?;
-        let hash = password::hash(&pw.secret, &mut OsEntropy)?;
-        let created = self.ctx.change(db, &create, |c| -> Result<Account> {
-            let tx = c.tx;
-            refuse_existing(tx, &username)?;
-            // A facility removed and added again meanwhile has a new id.
-            let ids = facility_ids(tx, codes)?;
-            c.allow(
-                &Action::CreateAccount {
-                    role,
-                    facilities: ids.clone(),
-                },
-                None,
-            )?;
-            let id = accounts::insert(
-                tx,
-                &NewAccount {
-                    username: username.as_str(),
-                    name: name.as_deref(),
-                    role,
-                    password_hash: &hash,
-                    pending: PendingActions::AFTER_ADMIN_EVENT,
-                    now: self.ctx.now(),
-                },
-            )?;
-            accounts::assign(tx, id, &ids, self.ctx.now())?;
-            let mut details = json!({"role": role, "facilities": codes, "password": if pw.generated { "generated" } else { "chosen" }});
-            if let Some(at) = expires_at {
-                accounts::set_expiry(tx, id, Some(at), self.ctx.now())?;
-                details["expires_at"] = json!(timestamp(at));
-            }
-            self.ctx.audit(
-                tx,
-                "user.add",
-                Some(username.as_str()),
-                codes.first().map(String::as_str),
-                details,
-            )?;
-            find(tx, username.as_str())
-        })?;
-        self.show(&created, pw.shown())
-    }
-
-    fn list(&self, db: &Store, filter: ListFilter) -> Result<()> {
-        // Listing accounts is administrative: a user or supervisor operator is refused.
-        if matches!(&self.op, Operator::Account { role, .. } if *role < Role::Admin) {
-            self.ctx.allow(&self.op, &Action::ViewAccount, None)?;
-        }
-        let facility_id = filter
-            .facility
-            .as_deref()
-            .map(|c| facility::find(db.read(), c))
-            .transpose()?
-            .map(|f| f.id);
-        let wanted: Option<Status> = filter.status.map(Into::into);
-        let search = filter.search.as_deref().map(str::to_lowercase);
-        let twofa = filter.twofa.map(|t| t == TwofaArg::Enrolled);
-        let views: Vec<AccountView> =
-            accounts::list(db.read(), facility_id, filter.role.map(Into::into))?
-                .iter()
-                .filter(|a| scope::visible(&self.op, &self.ctx.target(a)))
-                .filter(|a| search.as_deref().is_none_or(|s| mentions(a, s)))
-                .filter(|a| !filter.pending || a.must_change_password || a.terms_pending)
-                .filter(|a| twofa.is_none_or(|t| a.twofa_enrolled == t))
-                .map(|a| self.view(a))
-                .filter(|v| wanted.is_none_or(|s| v.status == s.as_str()))
-                .take(filter.limit.map_or(usize::MAX, |n| n as usize))
-                .collect();
-        if self.ctx.out.json {
-            self.ctx.out.json(&views)?;
-        } else if views.is_empty() {
-            self.ctx.out.text("No accounts match.")?;
-        } else {
-            self.ctx.out.text(table::accounts(&views))?;
-        }
-        Ok(())
-    }
-
-    fn reset_password(&self, db: &mut Store, username: &str, password_stdin: bool) -> Result<()> {
-        let a = find(db.read(), username)?;
-        self.ctx.allow(&self.op, &Action::ChangeAccount, Some(&a))?;
-        let pw = {
-            let history = signin::history_rule(db.read(), &self.rules, a.id);
-            input::new_password(password_stdin, false, &self.rules, &a.username, &history)?
-        };
-        let hash = password::hash(&pw.secret, &mut OsEntropy)?;
-        let after = self
-            .ctx
-            .change_account(db, username, &Action::ChangeAccount, |c, a| {
-                let tx = c.tx;
-                let pending = PendingActions::AFTER_ADMIN_EVENT;
-                let terms = Some(pending.terms_pending);
-                accounts::set_password(
-                    tx,
-                    a.id,
-                    &hash,
-                    pending.must_change_password,
-                    terms,
-                    self.ctx.now(),
-                )?;
-                // An administrator's reset also lifts any lock, like an unlock.
-                accounts::unlock(tx, a.id, pending, self.ctx.now())?;
-                let details =
-                    json!({"password": if pw.generated { "generated" } else { "chosen" }});
-                let facility = a.facilities.first().map(String::as_str);
-                self.ctx.audit(
-                    tx,
-                    "user.reset-password",
-                    Some(&a.username),
-                    facility,
-                    details,
-                )?;
-                find(tx, username)
-            })?;
-        self.show(&after, pw.shown())
-    }
-
-    fn remove(&self, db: &mut Store, username: &str) -> Result<()> {
-        let a = find(db.read(), username)?;
-        self.ctx.allow(&self.op, &Action::ChangeAccount, Some(&a))?;
-        keep_a_support(db.read(), &a, "remove", self.ctx.now())?;
-        input::confirm(self.ctx.yes, &format!("remove account {}", a.username))?;
-        self.ctx
-            .change_account(db, username, &Action::ChangeAccount, |c, a| {
-                let tx = c.tx;
-                keep_a_support(tx, a, "remove", self.ctx.now())?;
-                accounts::remove(tx, a.id)?;
-                let details = json!({"role": a.role, "facilities": a.facilities});
-                self.ctx.audit(
-                    tx,
-                    "user.remove",
-                    Some(&a.username),
-                    a.facilities.first().map(String::as_str),
-                    details,
-                )?;
-                Ok(())
-            })?;
-        #[derive(Serialize)]
-        struct Removed<'a> {
-            username: &'a str,
-            removed: bool,
-        }
-        self.ctx.out.emit(
-            &Removed {
-                username: &a.username,
-                removed: true,
-            },
-            format!("Removed account {}.", a.username),
-        )?;
-        Ok(())
-    }
-}
-
-fn refuse_existing(conn: Tx<'_>, username: &Username) -> Result<()> {
-    if accounts::find(conn, username.as_str())?.is_some() {
-        return Err(Failure::exists(format!("account `{username}` already exists")).into());
-    }
-    Ok(())
 }
