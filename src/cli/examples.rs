@@ -51,7 +51,7 @@ pub fn for_page(page: &str) -> &'static [Example] {
         "keyward-auth" => &[
             (
                 "printf '%s\\n' \"$PW\" | keyward auth alice --password-stdin --json",
-                "exit 0 ok, 3 failed, 4 locked or disabled, 5 action required",
+                "exit 0 ok, 3 failed, 4 locked, disabled or expired, 5 action required",
             ),
             (
                 "printf '%s\\n%s\\n' \"$PW\" \"$CODE\" | keyward auth sam --password-stdin --code-stdin",

@@ -33,7 +33,7 @@ Exit codes:
   1   error (database missing or unreadable, refused operation)
   2   usage error (unknown flag, missing --yes without a terminal)
   3   authentication failed
-  4   account locked or disabled
+  4   account locked, disabled or expired
   5   action required (terms, password change, second factor)
   6   permission denied
   7   not found (account, facility)
@@ -128,7 +128,7 @@ pub enum Command {
         #[arg(add = known_usernames())]
         username: Option<String>,
     },
-    /// Check a password for scripts and other programs (exit 0 ok, 3 failed, 4 locked/disabled, 5 action required; 65 when stdin holds no usable password)
+    /// Check a password for scripts and other programs (exit 0 ok, 3 failed, 4 locked/disabled/expired, 5 action required; 65 when stdin holds no usable password)
     Auth {
         /// Username
         #[arg(add = known_usernames())]

@@ -263,7 +263,8 @@ pub enum ImportFormat {
 pub enum ExportFormat {
     /// The header and columns `user import` reads
     Csv,
-    /// A list of account objects, as `user list --json`
+    /// A list of account objects, as `user list --json`, but `status` is the
+    /// stored state that import restores (never `expired`; `expires_at` carries it)
     Json,
 }
 

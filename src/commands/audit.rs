@@ -90,11 +90,7 @@ pub fn run(ctx: &Ctx, cmd: AuditCmd) -> Result<()> {
                         ]
                     })
                     .collect();
-                ctx.out.text(table::rows(
-                    &["ID", "TIME", "ACTOR", "ACTION", "TARGET", "DETAILS"],
-                    &cells,
-                    &[2, 0],
-                ))?;
+                ctx.out.text(table::audit(&cells))?;
             }
         }
         AuditCmd::Verify => {

@@ -29,6 +29,21 @@ fn width(terminal: Option<u16>) -> u16 {
 /// the columns of `drop_first` are left out, in that order (as gh does on a
 /// narrow terminal); what remains wraps between words.
 fn grid(header: &[&str], rows: Vec<Vec<String>>, drop_first: &[usize]) -> Table {
+    grid_with(header, rows, drop_first, None)
+}
+
+/// The narrowest a flexible column is planned at (see [`grid_with`]).
+const FLEX_MIN: usize = 16;
+
+/// As [`grid`], with one column (`flex`, e.g. audit details) that takes
+/// what the others leave, at least [`FLEX_MIN`]: it wraps, and may split a
+/// word longer than that, so that the others keep their words whole.
+fn grid_with(
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+    drop_first: &[usize],
+    flex: Option<usize>,
+) -> Table {
     let mut t = table();
     let limit = usize::from(t.width().unwrap_or(80));
     let longest = |c: usize| {
@@ -39,8 +54,15 @@ fn grid(header: &[&str], rows: Vec<Vec<String>>, drop_first: &[usize]) -> Table 
             .max()
             .unwrap_or(0)
     };
+    let planned = |c: usize| {
+        if flex == Some(c) {
+            longest(c).min(FLEX_MIN)
+        } else {
+            longest(c)
+        }
+    };
     // Each column takes its text plus "│ " and " "; one more "│" ends a row.
-    let need = |cols: &[usize]| cols.iter().map(|&c| longest(c) + 3).sum::<usize>() + 1;
+    let need = |cols: &[usize]| cols.iter().map(|&c| planned(c) + 3).sum::<usize>() + 1;
     let mut shown: Vec<usize> = (0..header.len()).collect();
     for c in drop_first {
         if need(&shown) <= limit {
@@ -57,7 +79,11 @@ fn grid(header: &[&str], rows: Vec<Vec<String>>, drop_first: &[usize]) -> Table 
     // to another and split a word that fits. When they cannot (a word
     // longer than the room left), comfy-table splits what it must.
     let fits = need(&shown) <= limit;
-    for (i, &c) in shown.iter().enumerate().filter(|_| fits) {
+    for (i, &c) in shown
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| fits && flex != Some(**c))
+    {
         let word = u16::try_from(longest(c) + 2).unwrap_or(u16::MAX);
         if let Some(column) = t.column_mut(i) {
             column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(word)));
@@ -68,6 +94,23 @@ fn grid(header: &[&str], rows: Vec<Vec<String>>, drop_first: &[usize]) -> Table 
 
 fn or_dash(v: Option<&str>) -> String {
     v.unwrap_or("-").to_string()
+}
+
+/// An expiry as people read it: the last day the account signs in, and
+/// the instant it expires (`expires_at`, the next midnight UTC).
+fn expires(at: Option<&str>) -> String {
+    let Some(at) = at else {
+        return "never".into();
+    };
+    match at.parse::<jiff::Timestamp>() {
+        Ok(t) => {
+            let last = (t - jiff::SignedDuration::from_secs(1))
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .date();
+            format!("after {last} (expired from {at})")
+        }
+        Err(_) => at.to_string(),
+    }
 }
 
 fn yes_no(b: bool) -> &'static str {
@@ -156,7 +199,7 @@ pub fn account(a: &AccountView) -> Table {
             }
             .into(),
         ),
-        ("expires", or_dash(a.expires_at.as_deref())),
+        ("expires", expires(a.expires_at.as_deref())),
         (
             "security questions",
             if a.questions_set { "set" } else { "not set" }.into(),
@@ -195,6 +238,17 @@ pub fn rows<const N: usize>(header: &[&str], items: &[[String; N]], drop_first: 
         header,
         items.iter().map(|r| r.to_vec()).collect(),
         drop_first,
+    )
+}
+
+/// `audit list`: ID gives way first, then ACTOR; DETAILS takes the room
+/// the others leave.
+pub fn audit(items: &[[String; 6]]) -> Table {
+    grid_with(
+        &["ID", "TIME", "ACTOR", "ACTION", "TARGET", "DETAILS"],
+        items.iter().map(|r| r.to_vec()).collect(),
+        &[0, 2],
+        Some(5),
     )
 }
 

@@ -663,3 +663,15 @@ fn a_narrow_terminal_gets_fewer_columns() {
         .expect("run");
     assert!(stdout(&out).contains("LAST SIGN-IN"), "{}", stdout(&out));
 }
+
+#[test]
+fn audit_list_keeps_time_and_actor_whole_and_wraps_the_details() {
+    let env = TestEnv::with_db();
+    env.add_user("alice", "user", &[]);
+    assert_code(&env.run(&["user", "set-name", "alice", "Alice Smith"]), 0);
+    let text = stdout(&env.run(&["audit", "list"]));
+    assert!(widest(&text) <= 80, "{text}");
+    assert!(text.contains("ACTOR") && text.contains("os:"), "{text}");
+    assert!(text.contains(NOW), "a time split across lines:\n{text}");
+    assert!(text.contains("user.set-name"), "{text}");
+}
