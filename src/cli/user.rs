@@ -8,25 +8,9 @@ use super::{RoleArg, StatusArg, TwofaArg};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expiry {
     Never,
-    /// The last day (UTC) the account may sign in.
-    After(jiff::civil::Date),
-}
-
-/// `YYYY-MM-DD`, a real calendar day.
-fn expiry_day(s: &str) -> Result<jiff::civil::Date, String> {
-    let valid = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
-    let day = s
-        .parse::<jiff::civil::Date>()
-        .ok()
-        .filter(|_| valid)
-        .ok_or_else(|| format!("`{s}` is not a day; give YYYY-MM-DD, e.g. 2027-06-30"))?;
-    // The expiry is the midnight after the day, which must exist too.
-    if day.tomorrow().is_err() {
-        return Err(format!(
-            "`{s}` is the last day the calendar has; give an earlier YYYY-MM-DD"
-        ));
-    }
-    Ok(day)
+    /// The first second the account has expired: the midnight after the
+    /// last day (UTC) it may sign in.
+    After(i64),
 }
 
 /// `YYYY-MM-DD` or `never`.
@@ -34,7 +18,7 @@ fn expiry(s: &str) -> Result<Expiry, String> {
     if s.eq_ignore_ascii_case("never") {
         Ok(Expiry::Never)
     } else {
-        expiry_day(s)
+        crate::domain::account::day_expiry(s)
             .map(Expiry::After)
             .map_err(|e| format!("{e}, or `never`"))
     }
@@ -60,8 +44,8 @@ pub enum UserCmd {
         #[arg(long)]
         password_stdin: bool,
         /// The last day (UTC) the account may sign in; after it the account is expired
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = expiry_day)]
-        expires: Option<jiff::civil::Date>,
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::domain::account::day_expiry)]
+        expires: Option<i64>,
     },
     /// List accounts
     List(ListFilter),

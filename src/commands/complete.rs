@@ -1,5 +1,5 @@
 //! Completions that know the store (SPEC 12): usernames, facility codes
-//! and policy keys, for clap_complete's dynamic completion (`COMPLETE=bash
+//! and policy keys, for clap_complete's dynamic completion (`KEYWARD_COMPLETE=bash
 //! keyward`, see README). The store is the one `KEYWARD_DB` or the default
 //! path names (a `--db` typed on the line being completed is not seen),
 //! opened to read only (`Store::peek`: never migrated, no lock waited for);

@@ -75,14 +75,26 @@ pub fn expired(expires_at: Option<i64>, now: i64) -> bool {
     expires_at.is_some_and(|end| now >= end)
 }
 
-/// The expiry of an account valid through `day` (UTC): the midnight that
-/// ends it, as Unix seconds.
-pub fn expiry_after(day: jiff::civil::Date) -> Result<i64, jiff::Error> {
-    Ok(day
-        .tomorrow()?
-        .to_zoned(jiff::tz::TimeZone::UTC)?
-        .timestamp()
-        .as_second())
+/// The expiry of an account whose last day (UTC) is `text`, strictly
+/// `YYYY-MM-DD`: the midnight that ends the day, as Unix seconds. The one
+/// reading of a day for `--expires`, `set-expiry` and import.
+pub fn day_expiry(text: &str) -> Result<i64, String> {
+    let b = text.as_bytes();
+    let shaped = b.len() == 10 && b[4] == b'-' && b[7] == b'-';
+    let day = text
+        .parse::<jiff::civil::Date>()
+        .ok()
+        .filter(|_| shaped)
+        .ok_or_else(|| {
+            let shown: String = text.chars().filter(|c| !c.is_control()).take(30).collect();
+            format!("`{shown}` is not a day; give YYYY-MM-DD, e.g. 2027-06-30")
+        })?;
+    day.tomorrow()
+        .and_then(|next| next.to_zoned(jiff::tz::TimeZone::UTC))
+        .map(|midnight| midnight.timestamp().as_second())
+        .map_err(|_| {
+            format!("`{text}` is the last day the calendar has; give an earlier YYYY-MM-DD")
+        })
 }
 
 /// Why an account is locked.
@@ -172,8 +184,9 @@ impl Account {
         }
     }
 
-    /// The status without the expiry: what `user export` writes and `user
-    /// import` restores (the expiry is not exported).
+    /// The status without the expiry: what `user export` writes in its
+    /// `status` column and `user import` restores (the expiry has a column
+    /// of its own).
     pub fn stored_status(&self, now: i64, lockout_minutes: u32) -> Status {
         status(self.disabled, self.lock, now, lockout_minutes)
     }

@@ -231,7 +231,7 @@ pub fn policy(rows: &[(&str, String, String, &str)]) -> Table {
     grid(&["KEY", "VALUE", "DEFAULT", "MEANING"], rows, &[2, 3])
 }
 
-/// Any list with a header (terms versions, questions, audit rows); the
+/// Any list with a header (terms versions, questions); the
 /// columns of `drop_first` give way first on a narrow terminal.
 pub fn rows<const N: usize>(header: &[&str], items: &[[String; N]], drop_first: &[usize]) -> Table {
     grid(

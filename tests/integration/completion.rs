@@ -95,14 +95,7 @@ fn completion_neither_migrates_nor_waits_for_a_writer() {
     assert_eq!(candidates(&env, &["user", "show", "bo"]), ["bob"]);
     held.rollback();
     // An older schema is left for a real command to migrate.
-    if on_postgres() {
-        env.exec(
-            "ALTER TABLE account DROP COLUMN expires_at;
-             UPDATE keyward_meta SET value = '5' WHERE key = 'schema_version'",
-        );
-    } else {
-        env.exec("ALTER TABLE account DROP COLUMN expires_at; PRAGMA user_version = 5;");
-    }
+    env.downgrade_to_schema_5();
     assert_eq!(
         candidates(&env, &["user", "show", "bo"]),
         Vec::<String>::new()

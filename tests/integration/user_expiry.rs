@@ -247,14 +247,7 @@ fn an_import_reads_a_day_or_a_time_and_keeps_a_support_without_expiry() {
 fn a_store_at_schema_5_gains_expiry_when_opened() {
     let env = TestEnv::with_db();
     env.add_user("alice", "user", &[]);
-    if on_postgres() {
-        env.exec(
-            "ALTER TABLE account DROP COLUMN expires_at;
-             UPDATE keyward_meta SET value = '5' WHERE key = 'schema_version'",
-        );
-    } else {
-        env.exec("ALTER TABLE account DROP COLUMN expires_at; PRAGMA user_version = 5;");
-    }
+    env.downgrade_to_schema_5();
     assert_eq!(env.schema_version(), 5);
     let v = env.json(&["user", "set-expiry", "alice", "2026-11-30"]);
     assert_eq!(v["expires_at"], json!(EXPIRED_FROM), "{v}");

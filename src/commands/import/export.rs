@@ -45,8 +45,8 @@ pub fn export(
             let views: Vec<AccountView> = visible
                 .iter()
                 .map(|a| {
-                    // The state import restores; the expiry is not exported
-                    // (`expires_at` says it, import ignores it).
+                    // The state import restores; `expires_at` carries the
+                    // expiry, which import sets.
                     let minutes = rules.lockout_minutes;
                     AccountView::new(a, a.stored_status(now, minutes), minutes)
                 })

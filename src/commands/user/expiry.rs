@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::Cx;
 use crate::cli::Expiry;
-use crate::domain::account::{Role, expiry_after};
+use crate::domain::account::Role;
 use crate::domain::scope::Action;
 use crate::error::Failure;
 use crate::output::timestamp;
@@ -16,7 +16,7 @@ impl Cx<'_> {
     pub(super) fn set_expiry(&self, db: &mut Store, username: &str, expiry: Expiry) -> Result<()> {
         let expires_at = match expiry {
             Expiry::Never => None,
-            Expiry::After(day) => Some(expiry_after(day)?),
+            Expiry::After(at) => Some(at),
         };
         let now = self.ctx.now();
         self.change(

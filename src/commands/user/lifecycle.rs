@@ -8,7 +8,7 @@ use serde_json::json;
 use super::{Cx, facility_ids, find, keep_a_support};
 use crate::commands::input::{self, OsEntropy};
 use crate::commands::signin;
-use crate::domain::account::{Account, PendingActions, Role, expiry_after};
+use crate::domain::account::{Account, PendingActions, Role};
 use crate::domain::names::{Username, display_name};
 use crate::domain::password;
 use crate::domain::scope::Action;
@@ -27,10 +27,9 @@ impl Cx<'_> {
         codes: &[String],
         name: Option<&str>,
         password_stdin: bool,
-        expires: Option<jiff::civil::Date>,
+        expires_at: Option<i64>,
     ) -> Result<()> {
         let username = Username::parse(username)?;
-        let expires_at = expires.map(expiry_after).transpose()?;
         let name = name
             .filter(|n| !n.trim().is_empty())
             .map(|n| display_name("display name", n))

@@ -256,12 +256,9 @@ fn expiry(text: &str) -> Result<Option<i64>, String> {
     if let Ok(at) = text.parse::<jiff::Timestamp>() {
         return Ok(Some(at.as_second()));
     }
-    text.parse::<jiff::civil::Date>()
-        .ok()
-        .filter(|_| text.len() == 10)
-        .and_then(|day| crate::domain::account::expiry_after(day).ok())
+    crate::domain::account::day_expiry(text)
         .map(Some)
-        .ok_or_else(|| {
+        .map_err(|_| {
             let shown: String = text.chars().filter(|c| !c.is_control()).take(30).collect();
             format!(
                 "expires_at `{shown}` is not a time (2027-02-01T00:00:00Z) or a day (2027-01-31)"

@@ -340,6 +340,20 @@ impl TestEnv {
             .expect("a schema version")
     }
 
+    /// Undo schema version 6 (account expiry), as a store written by the
+    /// keyward before it would be: the next command must migrate it.
+    pub fn downgrade_to_schema_5(&self) {
+        match self.pg {
+            Some(_) => self.exec(
+                "ALTER TABLE account DROP COLUMN expires_at;
+                 UPDATE keyward_meta SET value = '5' WHERE key = 'schema_version'",
+            ),
+            None => {
+                self.exec("ALTER TABLE account DROP COLUMN expires_at; PRAGMA user_version = 5;")
+            }
+        }
+    }
+
     /// Every row of every table except the audit log, as sorted text: two
     /// equal snapshots mean a command changed nothing.
     pub fn snapshot(&self) -> String {
