@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('terms', 'terms', [CompletionResultType]::ParameterValue, 'Publish, show and accept the terms of use')
             [CompletionResult]::new('questions', 'questions', [CompletionResultType]::ParameterValue, 'Security questions used by forgot-password')
             [CompletionResult]::new('2fa', '2fa', [CompletionResultType]::ParameterValue, 'Two-factor authentication: enrol an authenticator app, backup codes')
+            [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'Operator sessions: sign in once with --as, then run commands without the password')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the tamper-evident audit log')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Back up the database and check its integrity')
             [CompletionResult]::new('forgot-password', 'forgot-password', [CompletionResultType]::ParameterValue, 'Reset a forgotten password by answering the account''s security questions (needs a terminal)')
@@ -984,6 +985,104 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         'keyward;2fa;help;help' {
             break
         }
+        'keyward;session' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code-file', '--as-code-file', [CompletionResultType]::ParameterName, 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Sign the --as operator in once (password, then second factor) and open a session: later commands with the same --as on this store run without asking')
+            [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End the --as operator''s session on this store and remove its token file')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the open sessions: every operator''s for support (and the OS user), one''s own for others')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'End every session of an operator at once (support)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'keyward;session;start' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code-file', '--as-code-file', [CompletionResultType]::ParameterName, 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;session;end' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code-file', '--as-code-file', [CompletionResultType]::ParameterName, 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;session;list' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code-file', '--as-code-file', [CompletionResultType]::ParameterName, 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;session;revoke' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
+            [CompletionResult]::new('--as-password-file', '--as-password-file', [CompletionResultType]::ParameterName, 'Read the operator''s password from the first line of this file instead of a hidden prompt')
+            [CompletionResult]::new('--as-code-file', '--as-code-file', [CompletionResultType]::ParameterName, 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;session;help' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Sign the --as operator in once (password, then second factor) and open a session: later commands with the same --as on this store run without asking')
+            [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End the --as operator''s session on this store and remove its token file')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the open sessions: every operator''s for support (and the OS user), one''s own for others')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'End every session of an operator at once (support)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'keyward;session;help;start' {
+            break
+        }
+        'keyward;session;help;end' {
+            break
+        }
+        'keyward;session;help;list' {
+            break
+        }
+        'keyward;session;help;revoke' {
+            break
+        }
+        'keyward;session;help;help' {
+            break
+        }
         'keyward;audit' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do')
@@ -1182,6 +1281,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('terms', 'terms', [CompletionResultType]::ParameterValue, 'Publish, show and accept the terms of use')
             [CompletionResult]::new('questions', 'questions', [CompletionResultType]::ParameterValue, 'Security questions used by forgot-password')
             [CompletionResult]::new('2fa', '2fa', [CompletionResultType]::ParameterValue, 'Two-factor authentication: enrol an authenticator app, backup codes')
+            [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'Operator sessions: sign in once with --as, then run commands without the password')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the tamper-evident audit log')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Back up the database and check its integrity')
             [CompletionResult]::new('forgot-password', 'forgot-password', [CompletionResultType]::ParameterValue, 'Reset a forgotten password by answering the account''s security questions (needs a terminal)')
@@ -1366,6 +1466,25 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;help;2fa;backup-codes' {
+            break
+        }
+        'keyward;help;session' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Sign the --as operator in once (password, then second factor) and open a session: later commands with the same --as on this store run without asking')
+            [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End the --as operator''s session on this store and remove its token file')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the open sessions: every operator''s for support (and the OS user), one''s own for others')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'End every session of an operator at once (support)')
+            break
+        }
+        'keyward;help;session;start' {
+            break
+        }
+        'keyward;help;session;end' {
+            break
+        }
+        'keyward;help;session;list' {
+            break
+        }
+        'keyward;help;session;revoke' {
             break
         }
         'keyward;help;audit' {

@@ -39,6 +39,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand terms 'Publish, show and accept the terms of use'
             cand questions 'Security questions used by forgot-password'
             cand 2fa 'Two-factor authentication: enrol an authenticator app, backup codes'
+            cand session 'Operator sessions: sign in once with --as, then run commands without the password'
             cand audit 'Read and verify the tamper-evident audit log'
             cand db 'Back up the database and check its integrity'
             cand forgot-password 'Reset a forgotten password by answering the account''s security questions (needs a terminal)'
@@ -884,6 +885,93 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;2fa;help;help'= {
         }
+        &'keyward;session'= {
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand start 'Sign the --as operator in once (password, then second factor) and open a session: later commands with the same --as on this store run without asking'
+            cand end 'End the --as operator''s session on this store and remove its token file'
+            cand list 'List the open sessions: every operator''s for support (and the OS user), one''s own for others'
+            cand revoke 'End every session of an operator at once (support)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;session;start'= {
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;session;end'= {
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;session;list'= {
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;session;revoke'= {
+            cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
+            cand --as-password-file 'Read the operator''s password from the first line of this file instead of a hidden prompt'
+            cand --as-code-file 'Read the operator''s second-factor code (TOTP or backup code) from the first line of this file (`-`: stdin)'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;session;help'= {
+            cand start 'Sign the --as operator in once (password, then second factor) and open a session: later commands with the same --as on this store run without asking'
+            cand end 'End the --as operator''s session on this store and remove its token file'
+            cand list 'List the open sessions: every operator''s for support (and the OS user), one''s own for others'
+            cand revoke 'End every session of an operator at once (support)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;session;help;start'= {
+        }
+        &'keyward;session;help;end'= {
+        }
+        &'keyward;session;help;list'= {
+        }
+        &'keyward;session;help;revoke'= {
+        }
+        &'keyward;session;help;help'= {
+        }
         &'keyward;audit'= {
             cand --db 'Database file, or a postgresql:// URL (no password on the command line: PGPASSFILE or ~/.pgpass) [default: $XDG_DATA_HOME/keyward/keyward.db]'
             cand --as 'Act as this keyward account: it signs in first, and its role and facilities limit what the command may do'
@@ -1063,6 +1151,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand terms 'Publish, show and accept the terms of use'
             cand questions 'Security questions used by forgot-password'
             cand 2fa 'Two-factor authentication: enrol an authenticator app, backup codes'
+            cand session 'Operator sessions: sign in once with --as, then run commands without the password'
             cand audit 'Read and verify the tamper-evident audit log'
             cand db 'Back up the database and check its integrity'
             cand forgot-password 'Reset a forgotten password by answering the account''s security questions (needs a terminal)'
@@ -1200,6 +1289,20 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;2fa;reset'= {
         }
         &'keyward;help;2fa;backup-codes'= {
+        }
+        &'keyward;help;session'= {
+            cand start 'Sign the --as operator in once (password, then second factor) and open a session: later commands with the same --as on this store run without asking'
+            cand end 'End the --as operator''s session on this store and remove its token file'
+            cand list 'List the open sessions: every operator''s for support (and the OS user), one''s own for others'
+            cand revoke 'End every session of an operator at once (support)'
+        }
+        &'keyward;help;session;start'= {
+        }
+        &'keyward;help;session;end'= {
+        }
+        &'keyward;help;session;list'= {
+        }
+        &'keyward;help;session;revoke'= {
         }
         &'keyward;help;audit'= {
             cand list 'Show audit rows, oldest first (the newest --limit that match)'

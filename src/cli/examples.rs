@@ -248,6 +248,28 @@ pub fn for_page(page: &str) -> &'static [Example] {
             "ten new codes, the old ones void",
         )],
         "keyward-2fa-reset" => &[("keyward 2fa reset sam --yes", "remove the second factor")],
+        "keyward-session" | "keyward-session-start" => &[
+            (
+                "keyward --as amy session start",
+                "sign amy in once (password, then her code); later commands with --as amy run in the session without asking",
+            ),
+            (
+                "keyward --as amy --as-password-file amy.pw --as-code-file - session start",
+                "from a script, the code on stdin",
+            ),
+        ],
+        "keyward-session-end" => &[(
+            "keyward --as amy session end",
+            "end amy's session on this store and remove its file",
+        )],
+        "keyward-session-list" => &[(
+            "keyward --as root --json session list",
+            "every open session, for a support account",
+        )],
+        "keyward-session-revoke" => &[(
+            "keyward --as root session revoke amy",
+            "end all of amy's sessions at once",
+        )],
         "keyward-audit" | "keyward-audit-list" => &[(
             "keyward audit list --user bob --action signin --since 2026-11-01",
             "sign-in rows of one account",

@@ -9,6 +9,7 @@ mod db;
 mod examples;
 mod facility;
 mod policy;
+mod session;
 mod signin;
 mod twofa;
 mod user;
@@ -17,6 +18,7 @@ pub use audit::AuditCmd;
 pub use db::DbCmd;
 pub use facility::{FacilityCmd, FacilityRename};
 pub use policy::PolicyCmd;
+pub use session::SessionCmd;
 pub use signin::{QuestionsCmd, TermsCmd};
 pub use twofa::TwofaCmd;
 pub use user::{Expiry, ExportFormat, ImportFormat, ListFilter, OnConflict, UserCmd};
@@ -161,6 +163,9 @@ pub enum Command {
     /// Two-factor authentication: enrol an authenticator app, backup codes
     #[command(subcommand, name = "2fa")]
     Twofa(TwofaCmd),
+    /// Operator sessions: sign in once with --as, then run commands without the password
+    #[command(subcommand)]
+    Session(SessionCmd),
     /// Read and verify the tamper-evident audit log
     #[command(subcommand)]
     Audit(AuditCmd),

@@ -14,6 +14,7 @@ mod import;
 mod init;
 mod input;
 mod operator;
+mod opsession;
 mod passwd;
 mod policy;
 mod questions;
@@ -83,8 +84,14 @@ impl Ctx {
         action: &str,
         target: Option<&str>,
         facility: Option<&str>,
-        details: serde_json::Value,
+        mut details: serde_json::Value,
     ) -> crate::domain::audit::Entry {
+        // A command run in an operator session names it in every row.
+        if let Some(id) = self.acting.get().and_then(|a| a.session)
+            && let Some(d) = details.as_object_mut()
+        {
+            d.insert("session".into(), id.into());
+        }
         crate::domain::audit::Entry {
             at: self.now(),
             actor: self
@@ -147,6 +154,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Terms(cmd) => terms::run(&ctx, cmd)?,
         Command::Audit(cmd) => audit::run(&ctx, cmd)?,
         Command::Db(cmd) => db::run(&ctx, cmd)?,
+        Command::Session(cmd) => opsession::run(&ctx, cmd)?,
         Command::Twofa(cmd) => twofa::run(&ctx, cmd)?,
         Command::Questions(cmd) => questions::run(&ctx, cmd)?,
         Command::ForgotPassword { username } => questions::forgot(&ctx, username)?,

@@ -12,7 +12,7 @@ use crate::domain::scope::{self, Operator, Target};
 use crate::domain::secret::Secret;
 use crate::domain::signin::Outcome;
 use crate::error::{Exit, Failure};
-use crate::store::{Store, Tx, accounts};
+use crate::store::{Store, Tx, accounts, sessions};
 
 /// The operator flags as given.
 #[derive(Debug, Default)]
@@ -27,6 +27,8 @@ pub struct OperatorArgs {
 pub struct Acting {
     pub username: String,
     pub operator: Operator,
+    /// The operator session the command runs in, when it runs in one.
+    pub session: Option<i64>,
 }
 
 /// Sign the `--as` account in: password (file or hidden prompt), second
@@ -82,19 +84,7 @@ pub fn sign_in(
     }
     match signin::finish(ctx, db, rules, &c, true)? {
         Outcome::Ok => {}
-        Outcome::ActionRequired(actions) => {
-            let words: Vec<&str> = actions.iter().map(|a| a.as_str()).collect();
-            return Err(Failure::new(
-                Exit::ActionRequired,
-                format!(
-                    "operator {} must first complete: {}; sign in with `keyward login {}`",
-                    c.username,
-                    words.join(", "),
-                    c.username
-                ),
-            )
-            .into());
-        }
+        Outcome::ActionRequired(actions) => return Err(must_first(&c.username, &actions)),
         other => return Err(refusal(&other)),
     }
     let a = accounts::find(db.read(), &c.username)?
@@ -105,15 +95,38 @@ pub fn sign_in(
             role: a.role,
             facilities: a.facility_ids.clone(),
         },
+        session: None,
     }))
 }
 
+/// An operator with pending actions may not act (exit 5) until it signs
+/// in with `login` and completes them.
+pub fn must_first(username: &str, actions: &[crate::domain::signin::Action]) -> anyhow::Error {
+    let words: Vec<&str> = actions.iter().map(|a| a.as_str()).collect();
+    Failure::new(
+        Exit::ActionRequired,
+        format!(
+            "operator {username} must first complete: {}; sign in with `keyward login {username}`",
+            words.join(", "),
+        ),
+    )
+    .into()
+}
+
 impl Ctx {
-    /// Who acts: the signed-in `--as` account, or the OS user. Signs the
-    /// operator in on first use.
+    /// Who acts: the signed-in `--as` account, or the OS user. On first
+    /// use the operator's session on this store is taken up, or, without
+    /// one, the operator signs in.
     pub fn operator(&self, db: &mut Store, rules: &Policy) -> Result<Operator> {
         if let Some(acting) = self.acting.get() {
             return Ok(acting.operator.clone());
+        }
+        if let Some(name) = &self.operator_args.user
+            && let Some(acting) = self.resume(db, name)?
+        {
+            let op = acting.operator.clone();
+            let _ = self.acting.set(acting);
+            return Ok(op);
         }
         match sign_in(self, db, rules, &self.operator_args)? {
             Some(acting) => {
@@ -157,6 +170,18 @@ impl Ctx {
         Ok(match self.acting.get() {
             None => Operator::Os,
             Some(acting) => {
+                if let Some(id) = acting.session
+                    && !sessions::exists(conn, id)?
+                {
+                    return Err(Failure::new(
+                        Exit::AuthFailed,
+                        format!(
+                            "the session of operator {} was ended while the command ran; nothing was changed",
+                            acting.username
+                        ),
+                    )
+                    .into());
+                }
                 let a = accounts::find(conn, &acting.username)?.ok_or_else(|| {
                     Failure::new(
                         Exit::Denied,

@@ -10,7 +10,7 @@ use crate::domain::policy::{KEYS, Policy, PolicyError};
 use crate::domain::scope::Action;
 use crate::error::Failure;
 use crate::output::table;
-use crate::store::policy;
+use crate::store::{policy, sessions};
 
 pub fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<()> {
     let access = match &cmd {
@@ -29,6 +29,12 @@ pub fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<()> {
                     let before = policy::load(tx)?;
                     let after = before.with_pairs(&pairs).map_err(refusal)?;
                     policy::save(tx, &after)?;
+                    // Sessions that ended under the old value stay ended
+                    // (a longer value must not revive them); a shorter one,
+                    // or 0, ends those it leaves no time.
+                    let now = ctx.now();
+                    let ended = sessions::purge(tx, before.session_minutes, now)?
+                        + sessions::purge(tx, after.session_minutes, now)?;
                     let mut changed = serde_json::Map::new();
                     for k in KEYS {
                         let (from, to) = (before.get(k.name)?, after.get(k.name)?);
@@ -38,6 +44,9 @@ pub fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<()> {
                                 serde_json::json!({"from": from, "to": to}),
                             );
                         }
+                    }
+                    if ended > 0 {
+                        changed.insert("sessions_ended".into(), ended.into());
                     }
                     ctx.audit(
                         tx,

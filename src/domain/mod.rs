@@ -11,6 +11,7 @@ pub mod policy;
 pub mod questions;
 pub mod scope;
 pub mod secret;
+pub mod session;
 pub mod signin;
 pub mod terms;
 pub mod totp;

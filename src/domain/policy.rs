@@ -23,6 +23,8 @@ pub struct Policy {
     pub totp_issuer: String,
     pub twofa_roles: Vec<Role>,
     pub require_operator: bool,
+    /// Minutes an operator session lasts unused (0: no sessions).
+    pub session_minutes: u32,
 }
 
 impl Default for Policy {
@@ -42,6 +44,7 @@ impl Default for Policy {
             totp_issuer: "keyward".into(),
             twofa_roles: vec![Role::Supervisor, Role::Admin, Role::Support],
             require_operator: false,
+            session_minutes: 15,
         }
     }
 }
@@ -109,6 +112,10 @@ pub const KEYS: &[KeyInfo] = &[
     KeyInfo {
         name: "require-operator",
         about: "every change must name an operator with --as",
+    },
+    KeyInfo {
+        name: "session-minutes",
+        about: "0-480 minutes an operator session lasts unused (0: no sessions)",
     },
 ];
 
@@ -263,6 +270,7 @@ impl Policy {
                     .join(","),
             ),
             "require-operator" => Value::Bool(self.require_operator),
+            "session-minutes" => Value::Number(self.session_minutes),
             other => return Err(PolicyError::UnknownKey(other.to_string())),
         })
     }
@@ -287,6 +295,7 @@ impl Policy {
             "totp-issuer" => self.totp_issuer = issuer(raw)?,
             "2fa-roles" => self.twofa_roles = roles(raw)?,
             "require-operator" => self.require_operator = boolean("require-operator", raw)?,
+            "session-minutes" => self.session_minutes = number("session-minutes", raw, 0, 480)?,
             _ => return Err(PolicyError::UnknownKey(key.to_string())),
         }
         Ok(())

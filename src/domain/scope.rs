@@ -79,6 +79,8 @@ pub enum Action {
     /// `user import` as a whole: an admin or support may run one; each row is
     /// then checked as the account creation or change it is.
     Import,
+    /// `session revoke`: end another operator's sessions.
+    RevokeSessions,
 }
 
 /// The parts of keyward only support (or the OS user) may touch.
@@ -88,6 +90,7 @@ pub enum Reserved {
     Policy,
     Terms,
     Audit,
+    Sessions,
 }
 
 impl fmt::Display for Reserved {
@@ -97,6 +100,7 @@ impl fmt::Display for Reserved {
             Reserved::Policy => "change the policy",
             Reserved::Terms => "publish the terms",
             Reserved::Audit => "read the audit log",
+            Reserved::Sessions => "end other operators' sessions",
         })
     }
 }
@@ -170,6 +174,7 @@ pub fn check(
         Action::ManagePolicy => Err(ScopeError::SupportOnly(Reserved::Policy)),
         Action::ManageTerms => Err(ScopeError::SupportOnly(Reserved::Terms)),
         Action::ViewAudit => Err(ScopeError::SupportOnly(Reserved::Audit)),
+        Action::RevokeSessions => Err(ScopeError::SupportOnly(Reserved::Sessions)),
         Action::CreateAccount { role, facilities } => {
             if !manageable(*role) {
                 return Err(ScopeError::RoleTooHigh(*role));

@@ -1,7 +1,7 @@
 //! Accounts, their facility assignments and password history.
 
 use super::sql::{Row, args};
-use super::{Dialect, Error, Result, Tx};
+use super::{Dialect, Error, Result, Tx, sessions};
 
 use crate::domain::account::{Account, Lock, LockReason, PendingActions, Role};
 use crate::domain::signin::{TermsStatus, terms_needed};
@@ -180,6 +180,7 @@ pub fn set_profile(tx: Tx<'_>, id: i64, name: Option<&str>, role: Role, now: i64
         "UPDATE account SET name = ?2, role = ?3, updated_at = ?4 WHERE id = ?1",
         args![id, name, role.as_str(), now],
     )?;
+    sessions::end_unless_role(tx, id, role)?;
     Ok(())
 }
 
@@ -233,6 +234,8 @@ pub fn set_password(
          WHERE id = ?1",
         args![id, hash, now, must_change_password, terms_pending],
     )?;
+    // A new password ends the sessions the old one opened.
+    sessions::end_for_account(tx, id)?;
     push_history(tx, id, hash, now)
 }
 
@@ -261,6 +264,7 @@ pub fn set_role(tx: Tx<'_>, id: i64, role: Role, now: i64) -> Result<()> {
         "UPDATE account SET role = ?2, updated_at = ?3 WHERE id = ?1",
         args![id, role.as_str(), now],
     )?;
+    sessions::end_unless_role(tx, id, role)?;
     Ok(())
 }
 
@@ -269,6 +273,9 @@ pub fn set_disabled(tx: Tx<'_>, id: i64, disabled: bool, now: i64) -> Result<()>
         "UPDATE account SET disabled = ?2, updated_at = ?3 WHERE id = ?1",
         args![id, disabled, now],
     )?;
+    if disabled {
+        sessions::end_for_account(tx, id)?;
+    }
     Ok(())
 }
 
@@ -277,6 +284,7 @@ pub fn lock(tx: Tx<'_>, id: i64, reason: LockReason, now: i64) -> Result<()> {
         "UPDATE account SET locked_at = ?3, lock_reason = ?2, updated_at = ?3 WHERE id = ?1",
         args![id, reason.as_str(), now],
     )?;
+    sessions::end_for_account(tx, id)?;
     Ok(())
 }
 
@@ -313,6 +321,8 @@ pub fn rename(tx: Tx<'_>, id: i64, username: &str, now: i64) -> Result<()> {
         "UPDATE account SET username = ?2, updated_at = ?3 WHERE id = ?1",
         args![id, username, now],
     )?;
+    // Token files are named by the username: a session does not follow it.
+    sessions::end_for_account(tx, id)?;
     Ok(())
 }
 
@@ -331,6 +341,8 @@ pub fn reset_failures(tx: Tx<'_>, id: i64, now: i64) -> Result<()> {
 }
 
 pub fn remove(tx: Tx<'_>, id: i64) -> Result<()> {
+    // The foreign key cascades too; said here so no store relies on it alone.
+    sessions::end_for_account(tx, id)?;
     tx.execute("DELETE FROM account WHERE id = ?1", args![id])?;
     Ok(())
 }

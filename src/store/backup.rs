@@ -42,6 +42,9 @@ impl Store {
                 .execute("VACUUM INTO CAST(?1 AS TEXT)", [tmp.as_os_str().as_bytes()])
                 .map_err(sql)?;
             let dst = connect(tmp).map_err(sql)?;
+            // VACUUM INTO copies every table; a backup carries no sessions.
+            dst.execute(&format!("DELETE FROM {}", super::copy::NOT_COPIED), [])
+                .map_err(sql)?;
             let problems = super::maintenance::sqlite_integrity(&dst).map_err(sql)?;
             let (app_id, _) = header(&dst).map_err(sql)?;
             if !problems.is_empty() || app_id != APPLICATION_ID {

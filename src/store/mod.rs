@@ -15,6 +15,7 @@ pub mod policy;
 mod postgres;
 pub mod questions;
 pub mod scratch;
+pub mod sessions;
 pub mod signin;
 pub(crate) mod sql;
 pub mod sqlite;
@@ -204,6 +205,18 @@ impl Store {
     pub fn shown(&self) -> String {
         match &self.backend {
             Backend::Sqlite { path, .. } => path.display().to_string(),
+            Backend::Postgres { shown, .. } => shown.clone(),
+        }
+    }
+
+    /// What binds an operator session to this store: the SQLite file's
+    /// real path (however it was named), or the server and database.
+    pub fn identity(&self) -> String {
+        match &self.backend {
+            Backend::Sqlite { path, .. } => std::fs::canonicalize(path)
+                .unwrap_or_else(|_| path.clone())
+                .display()
+                .to_string(),
             Backend::Postgres { shown, .. } => shown.clone(),
         }
     }

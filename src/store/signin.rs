@@ -76,6 +76,9 @@ pub fn lock_if_unlocked(tx: Tx<'_>, id: i64, lock: Lock) -> Result<bool> {
              WHERE id = ?1 AND locked_at IS NULL",
         args![id, lock.at, lock.reason.as_str()],
     )?;
+    if changed > 0 {
+        super::sessions::end_for_account(tx, id)?;
+    }
     Ok(changed > 0)
 }
 

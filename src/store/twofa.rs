@@ -87,6 +87,8 @@ pub fn remove(tx: Tx<'_>, account_id: i64) -> Result<bool> {
         args![account_id],
     )?;
     let removed = tx.execute("DELETE FROM twofa WHERE account_id = ?1", args![account_id])?;
+    // The second factor that opened the account's sessions is gone.
+    super::sessions::end_for_account(tx, account_id)?;
     Ok(removed > 0)
 }
 

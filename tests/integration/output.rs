@@ -182,6 +182,7 @@ fn policy_json_types() {
         "lockout-threshold",
         "lockout-minutes",
         "max-age-days",
+        "session-minutes",
     ] {
         assert!(obj[k].is_u64(), "{k} must be a number: {v}");
     }

@@ -71,7 +71,7 @@ fn an_empty_database_points_to_init_and_init_fills_it_once() {
     assert_code(&out, 8);
     assert!(has(&stderr(&out), "already exists"), "{}", stderr(&out));
     assert_eq!(env.snapshot(), snap);
-    assert_eq!(env.schema_version(), 6);
+    assert_eq!(env.schema_version(), 7);
 }
 
 #[test]

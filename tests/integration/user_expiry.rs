@@ -251,6 +251,6 @@ fn a_store_at_schema_5_gains_expiry_when_opened() {
     assert_eq!(env.schema_version(), 5);
     let v = env.json(&["user", "set-expiry", "alice", "2026-11-30"]);
     assert_eq!(v["expires_at"], json!(EXPIRED_FROM), "{v}");
-    assert_eq!(env.schema_version(), 6);
+    assert_eq!(env.schema_version(), 7);
     assert_code(&env.run(&["db", "check"]), 0);
 }

@@ -28,6 +28,10 @@ const OLDEST_SERVER: i64 = 130_000;
 const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("../migrations/pg_0005_schema.sql")),
     (6, include_str!("../migrations/pg_0006_expiry.sql")),
+    (
+        7,
+        include_str!("../migrations/pg_0007_operator_session.sql"),
+    ),
 ];
 
 /// The schema version this binary writes, the same on both stores.

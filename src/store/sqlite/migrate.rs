@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_audit.sql"),
     include_str!("../migrations/0005_account_checks.sql"),
     include_str!("../migrations/0006_expiry.sql"),
+    include_str!("../migrations/0007_operator_session.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -75,7 +75,8 @@ impl TestEnv {
     }
 
     /// `keyward` with `KEYWARD_DB` set, a fixed clock, `NO_COLOR`, no other
-    /// `KEYWARD_*` variable, and `XDG_DATA_HOME` inside the temp dir.
+    /// `KEYWARD_*` variable, and `XDG_DATA_HOME` and `XDG_RUNTIME_DIR` inside
+    /// the temp dir.
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::new(bin());
         for (k, _) in std::env::vars_os() {
@@ -87,6 +88,8 @@ impl TestEnv {
             .env("KEYWARD_NOW", NOW)
             .env("NO_COLOR", "1")
             .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
+            // Session token files (SPEC 12) stay inside the test too.
+            .env("XDG_RUNTIME_DIR", self.dir.path().join("run"))
             .env_remove("CLICOLOR_FORCE")
             // Tables fit 80 columns unless a test sets COLUMNS.
             .env_remove("COLUMNS")
@@ -340,9 +343,22 @@ impl TestEnv {
             .expect("a schema version")
     }
 
-    /// Undo schema version 6 (account expiry), as a store written by the
-    /// keyward before it would be: the next command must migrate it.
+    /// Undo schema version 7 (operator sessions), as a store written by
+    /// the keyward before it would be: the next command must migrate it.
+    pub fn downgrade_to_schema_6(&self) {
+        match self.pg {
+            Some(_) => self.exec(
+                "DROP TABLE operator_session;
+                 UPDATE keyward_meta SET value = '6' WHERE key = 'schema_version'",
+            ),
+            None => self.exec("DROP TABLE operator_session; PRAGMA user_version = 6;"),
+        }
+    }
+
+    /// Undo schema versions 7 and 6 (account expiry), as a store written by
+    /// the keyward before them would be: the next command must migrate it.
     pub fn downgrade_to_schema_5(&self) {
+        self.downgrade_to_schema_6();
         match self.pg {
             Some(_) => self.exec(
                 "ALTER TABLE account DROP COLUMN expires_at;
@@ -480,6 +496,7 @@ pub fn default_policy() -> Value {
         "totp-issuer": "keyward",
         "2fa-roles": "supervisor,admin,support",
         "require-operator": false,
+        "session-minutes": 15,
     })
 }
 

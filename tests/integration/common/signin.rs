@@ -64,6 +64,8 @@ impl TestEnv {
             .env("KEYWARD_NOW", NOW)
             .env("NO_COLOR", "1")
             .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
+            // Session token files (SPEC 12) stay inside the test too.
+            .env("XDG_RUNTIME_DIR", self.dir.path().join("run"))
             .env_remove("CLICOLOR_FORCE")
             .env_remove("FORCE_COLOR")
             .env_remove("COLUMNS")
