@@ -52,6 +52,11 @@ fn known_facilities() -> clap_complete::engine::ArgValueCandidates {
     clap_complete::engine::ArgValueCandidates::new(crate::commands::complete::facility_codes)
 }
 
+/// Completion of `never` for `user set-expiry`.
+fn expiry_words() -> clap_complete::engine::ArgValueCandidates {
+    clap_complete::engine::ArgValueCandidates::new(crate::commands::complete::expiry_words)
+}
+
 /// Completion of policy keys as `KEY=`.
 fn policy_keys() -> clap_complete::engine::ArgValueCandidates {
     clap_complete::engine::ArgValueCandidates::new(crate::commands::complete::policy_keys)

@@ -99,7 +99,7 @@ pub enum UserCmd {
         #[arg(add = super::known_usernames())]
         username: String,
         /// YYYY-MM-DD, or `never`
-        #[arg(value_parser = expiry)]
+        #[arg(value_parser = expiry, add = super::expiry_words())]
         expiry: Expiry,
     },
     /// Give an account a new username; its password, facilities, 2FA and history follow it

@@ -37,6 +37,11 @@ pub fn usernames() -> Vec<CompletionCandidate> {
         .collect()
 }
 
+/// What `user set-expiry` takes besides a day.
+pub fn expiry_words() -> Vec<CompletionCandidate> {
+    vec![CompletionCandidate::new("never").help(Some("remove the expiry".into()))]
+}
+
 /// Every facility code.
 pub fn facility_codes() -> Vec<CompletionCandidate> {
     with_store(facilities::list)

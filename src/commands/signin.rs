@@ -24,7 +24,7 @@ pub fn exit_of(outcome: &Outcome) -> Exit {
     match outcome {
         Outcome::Ok => Exit::Success,
         Outcome::Failed { .. } | Outcome::CodeFailed { .. } => Exit::AuthFailed,
-        Outcome::Locked | Outcome::Disabled | Outcome::Expired => Exit::Locked,
+        Outcome::Locked { .. } | Outcome::Disabled | Outcome::Expired => Exit::Locked,
         Outcome::ActionRequired(_) => Exit::ActionRequired,
     }
 }
@@ -149,7 +149,7 @@ fn refused(r: Refusal) -> Outcome {
     match r {
         Refusal::Disabled => Outcome::Disabled,
         Refusal::Expired => Outcome::Expired,
-        Refusal::Locked => Outcome::Locked,
+        Refusal::Locked { until } => Outcome::Locked { until },
     }
 }
 

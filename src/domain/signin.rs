@@ -59,7 +59,11 @@ pub enum Refusal {
     Disabled,
     /// Past its expiry day (SPEC 12): answered like a disabled account.
     Expired,
-    Locked,
+    /// Locked; a lock of failed attempts with `lockout-minutes` lifts by
+    /// itself at `until`.
+    Locked {
+        until: Option<i64>,
+    },
 }
 
 /// The first step: may a password even be checked?
@@ -89,7 +93,9 @@ pub fn admit(state: Option<&SigninState>, policy: &Policy, now: i64) -> Admissio
     }
     match s.lock {
         Some(lock) if lock.holds_at(now, policy.lockout_minutes) => {
-            Admission::Refused(Refusal::Locked)
+            Admission::Refused(Refusal::Locked {
+                until: lock.until(policy.lockout_minutes),
+            })
         }
         Some(_) => Admission::Check { lock_lapsed: true },
         None => Admission::Check { lock_lapsed: false },
@@ -188,7 +194,9 @@ pub enum Outcome {
     CodeFailed {
         locked_now: bool,
     },
-    Locked,
+    Locked {
+        until: Option<i64>,
+    },
     Disabled,
     Expired,
     ActionRequired(Vec<Action>),
@@ -215,7 +223,7 @@ impl Outcome {
         match self {
             Outcome::Ok => "ok",
             Outcome::Failed { .. } | Outcome::CodeFailed { .. } => "failed",
-            Outcome::Locked => "locked",
+            Outcome::Locked { .. } => "locked",
             Outcome::Disabled => "disabled",
             Outcome::Expired => "expired",
             Outcome::ActionRequired(_) => "action_required",
@@ -232,7 +240,11 @@ impl Outcome {
                 "authentication failed: the code is wrong or was already used{}",
                 if *locked_now { LOCKED_NOW } else { "" }
             ),
-            Outcome::Locked => LOCKED.into(),
+            Outcome::Locked { until: None } => LOCKED.into(),
+            Outcome::Locked { until: Some(t) } => format!(
+                "account is locked after too many failed attempts until {}; try again then, or contact your site administrator or support",
+                jiff::Timestamp::from_second(*t).map_or_else(|_| t.to_string(), |t| t.to_string())
+            ),
             Outcome::Disabled => {
                 "account is disabled; contact your site administrator or support".into()
             }
@@ -314,7 +326,7 @@ mod tests {
         );
         assert_eq!(
             admit(Some(&s), &p, NOW - 1),
-            Admission::Refused(Refusal::Locked)
+            Admission::Refused(Refusal::Locked { until: None })
         );
         let disabled = SigninState {
             disabled: true,
@@ -331,7 +343,7 @@ mod tests {
         let s = locked(LockReason::FailedAttempts, NOW - 1);
         assert_eq!(
             admit(Some(&s), &Policy::default(), NOW),
-            Admission::Refused(Refusal::Locked)
+            Admission::Refused(Refusal::Locked { until: None })
         );
     }
 
@@ -344,7 +356,9 @@ mod tests {
         let s = locked(LockReason::FailedAttempts, NOW);
         assert_eq!(
             admit(Some(&s), &p, NOW + 599),
-            Admission::Refused(Refusal::Locked)
+            Admission::Refused(Refusal::Locked {
+                until: Some(NOW + 600)
+            })
         );
         assert_eq!(
             admit(Some(&s), &p, NOW + 600),
@@ -361,7 +375,7 @@ mod tests {
         let s = locked(LockReason::Admin, NOW);
         assert_eq!(
             admit(Some(&s), &p, NOW + 10_000_000),
-            Admission::Refused(Refusal::Locked)
+            Admission::Refused(Refusal::Locked { until: None })
         );
     }
 
@@ -475,6 +489,13 @@ mod tests {
                 .message()
                 .contains("now locked")
         );
-        assert_eq!(Outcome::Locked.message(), LOCKED);
+        assert_eq!(Outcome::Locked { until: None }.message(), LOCKED);
+        assert_eq!(
+            Outcome::Locked {
+                until: Some(1_795_342_200)
+            }
+            .message(),
+            "account is locked after too many failed attempts until 2026-11-22T10:10:00Z; try again then, or contact your site administrator or support"
+        );
     }
 }

@@ -51,6 +51,14 @@ fn usernames_facilities_and_policy_keys_come_from_the_store() {
         candidates(&env, &["policy", "set", "lockout-"]),
         ["lockout-threshold=", "lockout-minutes="]
     );
+    assert_eq!(
+        candidates(&env, &["user", "set-expiry", "bob", "n"]),
+        ["never"]
+    );
+    assert_eq!(
+        candidates(&env, &["session", "revoke", "al"]),
+        ["albert", "alice"]
+    );
     // A new username is not completed from the store.
     assert_eq!(
         candidates(&env, &["user", "add", "al"]),

@@ -333,6 +333,9 @@ fn failed_attempts_lock_lifts_after_lockout_minutes() {
     let out = env.auth_at(&now_plus_minutes(5), "alice", PW);
     assert_code(&out, 4);
     assert_eq!(doc(&out)["result"], "locked");
+    // It says until when (the lock began at NOW, 10:00:00Z).
+    let err = said(&out);
+    assert!(has(&err, "until 2026-11-22T10:10:00Z"), "{err}");
 
     // Lifted after 11 minutes.
     let out = env.auth_at(&now_plus_minutes(11), "alice", PW);

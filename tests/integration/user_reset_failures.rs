@@ -74,6 +74,15 @@ fn an_administrators_lock_and_a_disabled_account_stay() {
     assert_eq!(a["lock_reason"], "admin", "{a}");
     assert_eq!(a["failed_attempts"], 0, "{a}");
     assert_eq!(audit_details(&last_audit(&env))["lock_lifted"], false);
+    // People are told why it still says locked, and how to lift it.
+    let out = env.run(&["user", "reset-failures", "alice"]);
+    assert_code(&out, 0);
+    assert!(
+        has(&stderr(&out), "stays locked by an administrator")
+            && has(&stderr(&out), "user unlock alice"),
+        "{}",
+        stderr(&out)
+    );
 
     let b = env.json(&["user", "reset-failures", "bob"]);
     assert_eq!(b["status"], "disabled", "{b}");

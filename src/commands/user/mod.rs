@@ -158,19 +158,34 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
             username,
             new_username,
         } => cx.rename(&mut db, &username, &new_username),
-        UserCmd::ResetFailures { username } => cx.change(
-            &mut db,
-            &username,
-            "user.reset-failures",
-            Action::ChangeAccount,
-            |tx, a| {
-                let lifted = a
-                    .lock
-                    .is_some_and(|l| l.reason == LockReason::FailedAttempts);
-                accounts::reset_failures(tx, a.id, ctx.now())?;
-                Ok(json!({"failed_attempts": a.failed_attempts, "lock_lifted": lifted}))
-            },
-        ),
+        UserCmd::ResetFailures { username } => {
+            let admin_lock = std::cell::Cell::new(None);
+            cx.change(
+                &mut db,
+                &username,
+                "user.reset-failures",
+                Action::ChangeAccount,
+                |tx, a| {
+                    let lifted = a
+                        .lock
+                        .is_some_and(|l| l.reason == LockReason::FailedAttempts);
+                    if a.lock.is_some_and(|l| l.reason == LockReason::Admin) {
+                        admin_lock.set(Some(a.username.clone()));
+                    }
+                    accounts::reset_failures(tx, a.id, ctx.now())?;
+                    Ok(json!({"failed_attempts": a.failed_attempts, "lock_lifted": lifted}))
+                },
+            )?;
+            // The account printed says "locked"; say why it still is.
+            if let Some(name) = admin_lock.take()
+                && !ctx.out.json
+            {
+                eprintln!(
+                    "note: {name} stays locked by an administrator; reset-failures lifts only a lock of failed attempts. Lift it with `keyward user unlock {name}`"
+                );
+            }
+            Ok(())
+        }
         UserCmd::ResetPassword {
             username,
             password_stdin,
