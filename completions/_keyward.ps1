@@ -998,9 +998,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Sign the --as operator in once (password, then second factor) and open a session: later commands with the same --as on this store run without asking')
-            [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End the --as operator''s session on this store and remove its token file')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the open sessions: every operator''s for support (and the OS user), one''s own for others')
-            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'End every session of an operator at once (support)')
+            [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End the --as operator''s session on this store and remove its token file (no password needed; nothing to end is not an error)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the open sessions: every operator''s for support (and the OS user), one''s own for others (listing with --as counts as using the session)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'End every open session of an operator at once (support only)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1012,8 +1012,8 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive commands without a terminal)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -1062,9 +1062,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;session;help' {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Sign the --as operator in once (password, then second factor) and open a session: later commands with the same --as on this store run without asking')
-            [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End the --as operator''s session on this store and remove its token file')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the open sessions: every operator''s for support (and the OS user), one''s own for others')
-            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'End every session of an operator at once (support)')
+            [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End the --as operator''s session on this store and remove its token file (no password needed; nothing to end is not an error)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the open sessions: every operator''s for support (and the OS user), one''s own for others (listing with --as counts as using the session)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'End every open session of an operator at once (support only)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1470,9 +1470,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;help;session' {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Sign the --as operator in once (password, then second factor) and open a session: later commands with the same --as on this store run without asking')
-            [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End the --as operator''s session on this store and remove its token file')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the open sessions: every operator''s for support (and the OS user), one''s own for others')
-            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'End every session of an operator at once (support)')
+            [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End the --as operator''s session on this store and remove its token file (no password needed; nothing to end is not an error)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the open sessions: every operator''s for support (and the OS user), one''s own for others (listing with --as counts as using the session)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'End every open session of an operator at once (support only)')
             break
         }
         'keyward;help;session;start' {

@@ -898,9 +898,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand start 'Sign the --as operator in once (password, then second factor) and open a session: later commands with the same --as on this store run without asking'
-            cand end 'End the --as operator''s session on this store and remove its token file'
-            cand list 'List the open sessions: every operator''s for support (and the OS user), one''s own for others'
-            cand revoke 'End every session of an operator at once (support)'
+            cand end 'End the --as operator''s session on this store and remove its token file (no password needed; nothing to end is not an error)'
+            cand list 'List the open sessions: every operator''s for support (and the OS user), one''s own for others (listing with --as counts as using the session)'
+            cand revoke 'End every open session of an operator at once (support only)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;session;start'= {
@@ -911,8 +911,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -y 'Answer yes to confirmations (required for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (required for destructive commands without a terminal)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -957,9 +957,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;session;help'= {
             cand start 'Sign the --as operator in once (password, then second factor) and open a session: later commands with the same --as on this store run without asking'
-            cand end 'End the --as operator''s session on this store and remove its token file'
-            cand list 'List the open sessions: every operator''s for support (and the OS user), one''s own for others'
-            cand revoke 'End every session of an operator at once (support)'
+            cand end 'End the --as operator''s session on this store and remove its token file (no password needed; nothing to end is not an error)'
+            cand list 'List the open sessions: every operator''s for support (and the OS user), one''s own for others (listing with --as counts as using the session)'
+            cand revoke 'End every open session of an operator at once (support only)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;session;help;start'= {
@@ -1292,9 +1292,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;help;session'= {
             cand start 'Sign the --as operator in once (password, then second factor) and open a session: later commands with the same --as on this store run without asking'
-            cand end 'End the --as operator''s session on this store and remove its token file'
-            cand list 'List the open sessions: every operator''s for support (and the OS user), one''s own for others'
-            cand revoke 'End every session of an operator at once (support)'
+            cand end 'End the --as operator''s session on this store and remove its token file (no password needed; nothing to end is not an error)'
+            cand list 'List the open sessions: every operator''s for support (and the OS user), one''s own for others (listing with --as counts as using the session)'
+            cand revoke 'End every open session of an operator at once (support only)'
         }
         &'keyward;help;session;start'= {
         }

@@ -48,6 +48,10 @@ fn top_page(cmd: clap::Command) -> std::io::Result<Vec<u8>> {
 /// One page: clap's sections, then EXAMPLES (`super::examples`) and EXIT
 /// STATUS (SPEC 7), then `extra`.
 fn page(cmd: clap::Command, extra: &[u8]) -> std::io::Result<Vec<u8>> {
+    // A leaf command would get an empty SUBCOMMANDS heading.
+    let has_subcommands = cmd
+        .get_subcommands()
+        .any(|s| !s.is_hide_set() && s.get_name() != "help");
     let man = clap_mangen::Man::new(cmd);
     let mut buf = Vec::new();
     man.render_title(&mut buf)?;
@@ -55,7 +59,9 @@ fn page(cmd: clap::Command, extra: &[u8]) -> std::io::Result<Vec<u8>> {
     man.render_synopsis_section(&mut buf)?;
     man.render_description_section(&mut buf)?;
     man.render_options_section(&mut buf)?;
-    man.render_subcommands_section(&mut buf)?;
+    if has_subcommands {
+        man.render_subcommands_section(&mut buf)?;
+    }
     let name = man.get_filename();
     let name = name.trim_end_matches(".1");
     buf.extend_from_slice(b".SH EXAMPLES\n");

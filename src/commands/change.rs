@@ -20,7 +20,7 @@ use super::{Ctx, fault, signin, user};
 use crate::domain::account::Account;
 use crate::domain::policy::Policy;
 use crate::domain::scope::{Action, Operator};
-use crate::store::{self, Store, Tx};
+use crate::store::{self, Store, Tx, sessions};
 
 /// An open write transaction whose operator and action have been checked.
 pub struct Change<'a> {
@@ -93,7 +93,11 @@ impl Ctx {
                 operator,
                 ctx: self,
             };
+            // A change to an operator may end its sessions (store/sessions.rs):
+            // the log says which, and why.
+            let open_before = sessions::open_ids(tx, account.id)?;
             let out = f(&change, &account)?;
+            self.log_ended_sessions(tx, &account.username, &open_before)?;
             fault::pause(fault::BEFORE_COMMIT)?;
             Ok(out)
         })

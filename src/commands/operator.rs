@@ -171,7 +171,7 @@ impl Ctx {
             None => Operator::Os,
             Some(acting) => {
                 if let Some(id) = acting.session
-                    && !sessions::exists(conn, id)?
+                    && !sessions::is_open(conn, id)?
                 {
                     return Err(Failure::new(
                         Exit::AuthFailed,

@@ -209,7 +209,7 @@ pub fn forgot(ctx: &Ctx, username: Option<String>) -> Result<()> {
         // Seed: the reset removes two-factor authentication, and the terms
         // must be accepted again.
         accounts::set_password(tx, c.id, &hash, false, Some(true), ctx.now())?;
-        let twofa_removed = twofa::remove(tx, c.id)?;
+        let twofa_removed = twofa::remove(tx, c.id, ctx.now())?;
         let details = serde_json::json!({"twofa_removed": twofa_removed});
         ctx.audit(
             tx,

@@ -174,6 +174,7 @@ pub fn count_failure(
             Err(outcome) => return Ok(outcome),
         };
         let failures = rows::add_failure(tx, id)?;
+        let open_before = crate::store::sessions::open_ids(tx, id)?;
         let locked_now = signin::locks_at(failures, rules)
             && rows::lock_if_unlocked(tx, id, signin::failure_lock(ctx.now()))?;
         let details = json!({"reason": reason, "failed_attempts": failures});
@@ -182,6 +183,7 @@ pub fn count_failure(
             let details =
                 json!({"reason": "failed-attempts", "threshold": rules.lockout_threshold});
             ctx.audit(tx, "account.locked", Some(&c.username), None, details)?;
+            ctx.log_ended_sessions(tx, &c.username, &open_before)?;
         }
         Ok(Outcome::Failed { locked_now })
     })

@@ -70,6 +70,95 @@ impl Times {
     }
 }
 
+/// Why a session ended, as the store keeps it and the audit log says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EndReason {
+    Ended,
+    Revoked,
+    Replaced,
+    Idle,
+    TooOld,
+    TurnedOff,
+    ClockSetBack,
+    Locked,
+    Disabled,
+    RoleChanged,
+    Renamed,
+    PasswordChanged,
+    SecondFactorRemoved,
+    NotActive,
+    FileExposed,
+    FileNotWritten,
+}
+
+impl EndReason {
+    const ALL: [EndReason; 16] = [
+        EndReason::Ended,
+        EndReason::Revoked,
+        EndReason::Replaced,
+        EndReason::Idle,
+        EndReason::TooOld,
+        EndReason::TurnedOff,
+        EndReason::ClockSetBack,
+        EndReason::Locked,
+        EndReason::Disabled,
+        EndReason::RoleChanged,
+        EndReason::Renamed,
+        EndReason::PasswordChanged,
+        EndReason::SecondFactorRemoved,
+        EndReason::NotActive,
+        EndReason::FileExposed,
+        EndReason::FileNotWritten,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EndReason::Ended => "ended",
+            EndReason::Revoked => "revoked",
+            EndReason::Replaced => "replaced",
+            EndReason::Idle => "idle",
+            EndReason::TooOld => "too-old",
+            EndReason::TurnedOff => "turned-off",
+            EndReason::ClockSetBack => "clock-set-back",
+            EndReason::Locked => "operator-locked",
+            EndReason::Disabled => "operator-disabled",
+            EndReason::RoleChanged => "role-changed",
+            EndReason::Renamed => "renamed",
+            EndReason::PasswordChanged => "password-changed",
+            EndReason::SecondFactorRemoved => "second-factor-removed",
+            EndReason::NotActive => "operator-not-active",
+            EndReason::FileExposed => "file-exposed",
+            EndReason::FileNotWritten => "file-not-written",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EndReason> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// What happened, completing "the session ...".
+    pub fn describe(self) -> &'static str {
+        match self {
+            EndReason::Ended => "was ended with `session end`",
+            EndReason::Revoked => "was revoked by a support account",
+            EndReason::Replaced => "was replaced by a newer `session start`",
+            EndReason::Idle => "ended after going unused for session-minutes",
+            EndReason::TooOld => "reached its limit of 8 hours",
+            EndReason::TurnedOff => "ended when sessions were turned off (session-minutes=0)",
+            EndReason::ClockSetBack => "ended because the clock was set back",
+            EndReason::Locked => "ended when the operator was locked",
+            EndReason::Disabled => "ended when the operator was disabled",
+            EndReason::RoleChanged => "ended when the operator's role changed",
+            EndReason::Renamed => "ended when the operator was renamed",
+            EndReason::PasswordChanged => "ended when the operator's password changed",
+            EndReason::SecondFactorRemoved => "ended when the operator's second factor was removed",
+            EndReason::NotActive => "ended because the operator was not active",
+            EndReason::FileExposed => "ended because its token file was open to other users",
+            EndReason::FileNotWritten => "ended because its token file could not be written",
+        }
+    }
+}
+
 /// The times of a session just started, or just used, at `now`.
 pub fn used_at(created_at: i64, now: i64) -> Times {
     Times {
@@ -154,6 +243,14 @@ mod tests {
             }
             Ok(())
         }
+    }
+
+    #[test]
+    fn end_reasons_read_back_as_written() {
+        for r in EndReason::ALL {
+            assert_eq!(EndReason::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(EndReason::parse("bored"), None);
     }
 
     #[test]

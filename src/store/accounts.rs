@@ -4,6 +4,7 @@ use super::sql::{Row, args};
 use super::{Dialect, Error, Result, Tx, sessions};
 
 use crate::domain::account::{Account, Lock, LockReason, PendingActions, Role};
+use crate::domain::session::EndReason;
 use crate::domain::signin::{TermsStatus, terms_needed};
 
 /// What `insert` needs to create an account.
@@ -180,7 +181,7 @@ pub fn set_profile(tx: Tx<'_>, id: i64, name: Option<&str>, role: Role, now: i64
         "UPDATE account SET name = ?2, role = ?3, updated_at = ?4 WHERE id = ?1",
         args![id, name, role.as_str(), now],
     )?;
-    sessions::end_unless_role(tx, id, role)?;
+    sessions::end_unless_role(tx, id, role, now)?;
     Ok(())
 }
 
@@ -235,7 +236,7 @@ pub fn set_password(
         args![id, hash, now, must_change_password, terms_pending],
     )?;
     // A new password ends the sessions the old one opened.
-    sessions::end_for_account(tx, id)?;
+    sessions::end_for_account(tx, id, now, EndReason::PasswordChanged)?;
     push_history(tx, id, hash, now)
 }
 
@@ -264,7 +265,7 @@ pub fn set_role(tx: Tx<'_>, id: i64, role: Role, now: i64) -> Result<()> {
         "UPDATE account SET role = ?2, updated_at = ?3 WHERE id = ?1",
         args![id, role.as_str(), now],
     )?;
-    sessions::end_unless_role(tx, id, role)?;
+    sessions::end_unless_role(tx, id, role, now)?;
     Ok(())
 }
 
@@ -274,7 +275,7 @@ pub fn set_disabled(tx: Tx<'_>, id: i64, disabled: bool, now: i64) -> Result<()>
         args![id, disabled, now],
     )?;
     if disabled {
-        sessions::end_for_account(tx, id)?;
+        sessions::end_for_account(tx, id, now, EndReason::Disabled)?;
     }
     Ok(())
 }
@@ -284,7 +285,7 @@ pub fn lock(tx: Tx<'_>, id: i64, reason: LockReason, now: i64) -> Result<()> {
         "UPDATE account SET locked_at = ?3, lock_reason = ?2, updated_at = ?3 WHERE id = ?1",
         args![id, reason.as_str(), now],
     )?;
-    sessions::end_for_account(tx, id)?;
+    sessions::end_for_account(tx, id, now, EndReason::Locked)?;
     Ok(())
 }
 
@@ -322,7 +323,7 @@ pub fn rename(tx: Tx<'_>, id: i64, username: &str, now: i64) -> Result<()> {
         args![id, username, now],
     )?;
     // Token files are named by the username: a session does not follow it.
-    sessions::end_for_account(tx, id)?;
+    sessions::end_for_account(tx, id, now, EndReason::Renamed)?;
     Ok(())
 }
 
@@ -342,7 +343,7 @@ pub fn reset_failures(tx: Tx<'_>, id: i64, now: i64) -> Result<()> {
 
 pub fn remove(tx: Tx<'_>, id: i64) -> Result<()> {
     // The foreign key cascades too; said here so no store relies on it alone.
-    sessions::end_for_account(tx, id)?;
+    sessions::forget_account(tx, id)?;
     tx.execute("DELETE FROM account WHERE id = ?1", args![id])?;
     Ok(())
 }

@@ -77,7 +77,8 @@ pub fn lock_if_unlocked(tx: Tx<'_>, id: i64, lock: Lock) -> Result<bool> {
         args![id, lock.at, lock.reason.as_str()],
     )?;
     if changed > 0 {
-        super::sessions::end_for_account(tx, id)?;
+        let why = crate::domain::session::EndReason::Locked;
+        super::sessions::end_for_account(tx, id, lock.at, why)?;
     }
     Ok(changed > 0)
 }

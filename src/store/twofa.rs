@@ -81,14 +81,15 @@ pub fn advance_step(tx: Tx<'_>, account_id: i64, step: i64) -> Result<bool> {
 }
 
 /// Remove the enrolment (confirmed and pending) and every backup code.
-pub fn remove(tx: Tx<'_>, account_id: i64) -> Result<bool> {
+pub fn remove(tx: Tx<'_>, account_id: i64, now: i64) -> Result<bool> {
     tx.execute(
         "DELETE FROM backup_code WHERE account_id = ?1",
         args![account_id],
     )?;
     let removed = tx.execute("DELETE FROM twofa WHERE account_id = ?1", args![account_id])?;
     // The second factor that opened the account's sessions is gone.
-    super::sessions::end_for_account(tx, account_id)?;
+    let why = crate::domain::session::EndReason::SecondFactorRemoved;
+    super::sessions::end_for_account(tx, account_id, now, why)?;
     Ok(removed > 0)
 }
 

@@ -59,6 +59,16 @@ fn every_shell_and_every_subcommand_has_a_file() -> Result<(), Box<dyn std::erro
 }
 
 #[test]
+fn only_pages_of_command_groups_list_subcommands() -> Result<(), Box<dyn std::error::Error>> {
+    let man = Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+    let group = std::fs::read_to_string(man.join("keyward-session.1"))?;
+    assert!(group.contains(".SH SUBCOMMANDS"));
+    let leaf = std::fs::read_to_string(man.join("keyward-session-end.1"))?;
+    assert!(!leaf.contains(".SH SUBCOMMANDS"), "{leaf}");
+    Ok(())
+}
+
+#[test]
 fn the_man_page_documents_every_exit_code() -> Result<(), Box<dyn std::error::Error>> {
     let page =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("man/keyward.1"))?;

@@ -30,6 +30,7 @@ mod review_fixes;
 mod second_factor_required;
 mod server;
 mod sessions;
+mod sessions_end;
 mod sessions_pty;
 mod sessions_refused;
 mod signin_auth;

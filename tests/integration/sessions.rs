@@ -70,7 +70,7 @@ pub fn only_token_file(env: &TestEnv) -> PathBuf {
 pub fn open_sessions(env: &TestEnv, name: &str) -> i64 {
     env.sql_scalar(&format!(
         "SELECT count(*) FROM operator_session s JOIN account a ON a.id = s.account_id
-         WHERE a.username = '{name}'"
+         WHERE a.username = '{name}' AND s.ended_at IS NULL"
     ))
     .as_i64()
     .expect("a count")
@@ -145,66 +145,53 @@ fn the_policy_key_has_a_range() {
     assert_eq!(env.policy()["session-minutes"], 480);
 }
 
-/// Each change to amy, made by the OS user, ends her session at once.
 #[test]
-fn changes_to_the_operator_end_its_sessions() {
-    let cases: &[(&str, &[&str])] = &[
-        ("lock", &["user", "lock", "amy"]),
-        ("disable", &["user", "disable", "amy"]),
-        ("role", &["user", "set-role", "amy", "supervisor"]),
-        ("rename", &["user", "rename", "amy", "amy2"]),
-        ("password", &["user", "reset-password", "amy"]),
-        ("remove", &["user", "remove", "amy", "--yes"]),
-    ];
-    for (what, args) in cases {
-        let env = TestEnv::with_org();
-        start(&env, "amy");
-        // ann's session is not touched by a change to amy.
-        start(&env, "ann");
-        assert_code(&env.run(args), 0);
-        assert_eq!(open_sessions(&env, "amy"), 0, "{what}");
-        assert_eq!(open_sessions(&env, "ann"), 1, "{what}");
-        let out = as_op(&env, "amy", &["user", "list"]);
-        assert!(code(&out) == 3, "{what}: {}", stderr(&out));
-        assert!(has(&stderr(&out), "has ended"), "{what}: {}", stderr(&out));
-    }
-}
-
-#[test]
-fn a_lock_by_failed_attempts_ends_the_session() {
+fn credentials_given_to_a_command_win_over_its_session() {
     let env = TestEnv::with_org();
     start(&env, "amy");
-    for _ in 0..3 {
-        assert_code(&env.auth("amy", "Wrong#pass1"), 3);
-    }
-    assert_eq!(env.user("amy")["status"], "locked");
-    assert_eq!(open_sessions(&env, "amy"), 0);
-    assert_code(&as_op(&env, "amy", &["user", "list"]), 3);
-}
-
-#[test]
-fn revoke_is_for_support_and_ends_every_session() {
-    let env = TestEnv::with_org();
-    start(&env, "amy");
-    start(&env, "ann");
-    let out = env.run_as("ann", OP_PASSWORD, &["session", "revoke", "amy"]);
-    assert_code(&out, 6);
-    assert_eq!(open_sessions(&env, "amy"), 1);
+    // A wrong password is checked, and counted, although a session is open.
+    assert_code(&env.run_as("amy", "Wrong#pass1", &["user", "list"]), 3);
+    assert_eq!(env.failed_attempts("amy"), 1);
+    let missing = env.path().join("missing.pw");
+    let out = as_op(
+        &env,
+        "amy",
+        &[
+            "--as-password-file",
+            missing.to_str().expect("utf-8"),
+            "user",
+            "list",
+        ],
+    );
+    assert_code(&out, 2);
     let head = env.audit_head_id();
-    let v = parse_stdout(&env.run_as(ROOT, ROOT_PASSWORD, &["--json", "session", "revoke", "amy"]));
-    assert_eq!(v["ended"], 1, "{v}");
+    assert_code(
+        &env.run_as("amy", OP_PASSWORD, &["user", "disable", "alice"]),
+        0,
+    );
+    let rows = env.audit_since(head);
+    assert!(rows.iter().any(|r| r["action"] == "signin.ok"), "{rows:#?}");
+    let change = rows
+        .iter()
+        .find(|r| r["action"] == "user.disable")
+        .expect("user.disable");
+    assert!(details(change).get("session").is_none(), "{change}");
+    assert_eq!(open_sessions(&env, "amy"), 1);
+}
+
+#[test]
+fn the_operator_is_named_with_as_and_end_has_the_usual_aliases() {
+    let env = TestEnv::with_org();
+    let out = env.run(&["session", "start", "amy"]);
+    assert_code(&out, 2);
+    assert!(
+        has(&stderr(&out), "keyward --as amy session start"),
+        "{}",
+        stderr(&out)
+    );
+    start(&env, "amy");
+    assert_code(&as_op(&env, "amy", &["session", "logout"]), 0);
     assert_eq!(open_sessions(&env, "amy"), 0);
-    assert_eq!(open_sessions(&env, "ann"), 1);
-    let row = env
-        .audit_since(head)
-        .into_iter()
-        .find(|r| r["action"] == "session.revoke")
-        .expect("a session.revoke row");
-    assert_eq!(row["target"], "amy");
-    assert_eq!(row["actor"], ROOT);
-    assert_code(&as_op(&env, "amy", &["user", "list"]), 3);
-    let out = env.run(&["session", "revoke", "nobody"]);
-    assert_code(&out, 7);
 }
 
 #[test]
@@ -229,38 +216,6 @@ fn list_shows_ones_own_sessions_or_all_of_them_to_support() {
     let text = stdout(&as_op(&env, "amy", &["session", "list"]));
     assert!(text.contains(&format!("{amy}*")), "{text}");
     assert!(!text.contains(" ann "), "{text}");
-}
-
-#[test]
-fn end_removes_the_session_and_its_file_and_may_be_repeated() {
-    let env = TestEnv::with_org();
-    let id = start(&env, "amy");
-    let head = env.audit_head_id();
-    let v = parse_stdout(&as_op(&env, "amy", &["--json", "session", "end"]));
-    assert_eq!(v["ended"], id, "{v}");
-    assert_eq!(open_sessions(&env, "amy"), 0);
-    assert!(token_files(&env).is_empty());
-    let row = env
-        .audit_since(head)
-        .into_iter()
-        .find(|r| r["action"] == "session.end")
-        .expect("a session.end row");
-    assert_eq!(details(&row)["session"], id);
-    let out = as_op(&env, "amy", &["session", "end"]);
-    assert_code(&out, 0);
-    assert!(has(&stdout(&out), "no session"), "{}", stdout(&out));
-    // Ids are never reused: the next session has a new one.
-    assert!(start(&env, "amy") > id);
-}
-
-#[test]
-fn a_new_start_replaces_the_operators_earlier_session() {
-    let env = TestEnv::with_org();
-    let first = start(&env, "amy");
-    let second = start(&env, "amy");
-    assert_ne!(first, second);
-    assert_eq!(open_sessions(&env, "amy"), 1);
-    assert_eq!(token_files(&env).len(), 1);
 }
 
 #[test]

@@ -70,18 +70,44 @@ fn session_minutes_zero_turns_sessions_off() {
 }
 
 #[test]
-fn a_token_file_open_to_others_or_not_ours_is_refused_and_nothing_counted() {
+fn a_token_file_open_to_others_ends_its_session() {
     let env = TestEnv::with_org();
-    start(&env, "amy");
+    let id = start(&env, "amy");
     let path = only_token_file(&env);
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
-    let snap = env.snapshot();
+    let saved = std::fs::read(&path).expect("read");
+    let head = env.audit_head_id();
     let out = as_op(&env, "amy", &["user", "list"]);
     assert_code(&out, 3);
     assert!(has(&stderr(&out), "mode 0644"), "{}", stderr(&out));
-    assert_eq!(env.snapshot(), snap);
-    assert!(path.exists(), "a refused file is left for its owner");
+    assert_eq!(open_sessions(&env, "amy"), 0);
+    assert!(!path.exists());
+    assert_eq!(env.failed_attempts("amy"), 0);
+    let row = env
+        .audit_since(head)
+        .into_iter()
+        .find(|r| r["action"] == "session.end")
+        .expect("a session.end row");
+    assert_eq!(details(&row)["reason"], "file-exposed");
+    assert_eq!(details(&row)["session"], id);
+    // A copy taken meanwhile is of no use.
+    std::fs::write(&path, saved).expect("write");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    let out = as_op(&env, "amy", &["user", "list"]);
+    assert_code(&out, 3);
+    assert!(
+        has(&stderr(&out), "open to other users"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_token_file_not_ours_is_refused_and_nothing_counted() {
+    let env = TestEnv::with_org();
+    start(&env, "amy");
+    let path = only_token_file(&env);
+    let snap = env.snapshot();
     if nix::unistd::geteuid().is_root() {
         // Another OS user's file.
         nix::unistd::chown(&path, Some(65534.into()), None).expect("chown");
@@ -92,6 +118,7 @@ fn a_token_file_open_to_others_or_not_ours_is_refused_and_nothing_counted() {
             "{}",
             stderr(&out)
         );
+        assert!(path.exists(), "a refused file is left for its owner");
         assert_eq!(env.snapshot(), snap);
         nix::unistd::chown(&path, Some(nix::unistd::getuid()), None).expect("chown");
     }
@@ -177,7 +204,7 @@ fn a_longer_policy_does_not_revive_an_ended_session() {
     assert_eq!(details(&row)["sessions_ended"], 1);
     let out = as_op_at(&env, &now_plus_minutes(31), "amy", &["user", "list"]);
     assert_code(&out, 3);
-    assert!(has(&stderr(&out), "has ended"), "{}", stderr(&out));
+    assert!(has(&stderr(&out), "going unused"), "{}", stderr(&out));
 }
 
 #[test]

@@ -116,8 +116,15 @@ fn refused(path: &Path, username: &str, why: impl std::fmt::Display) -> anyhow::
     .into()
 }
 
+/// A token file as read: its contents, and its mode when that lets other
+/// users read it (its token may have leaked).
+pub struct Found {
+    pub contents: Contents,
+    pub exposed: Option<u32>,
+}
+
 /// `username`'s token file at `path`: `None` when there is none.
-pub fn load(path: &Path, username: &str) -> Result<Option<Contents>> {
+pub fn load(path: &Path, username: &str) -> Result<Option<Found>> {
     let refused = |why: &dyn std::fmt::Display| refused(path, username, why);
     // Not a link; and never blocking, should a FIFO sit at the path.
     let flags = nix::fcntl::OFlag::O_NOFOLLOW | nix::fcntl::OFlag::O_NONBLOCK;
@@ -145,11 +152,6 @@ pub fn load(path: &Path, username: &str) -> Result<Option<Contents>> {
         )));
     }
     let mode = meta.permissions().mode() & 0o777;
-    if mode & 0o077 != 0 {
-        return Err(refused(&format_args!(
-            "is open to other users (mode {mode:04o}, must be 0600)"
-        )));
-    }
     let mut text = Zeroizing::new(String::new());
     file.take(MAX_BYTES + 1)
         .read_to_string(&mut text)
@@ -162,7 +164,10 @@ pub fn load(path: &Path, username: &str) -> Result<Option<Contents>> {
     if c.token.len() != 64 || !c.token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(refused(&"holds no valid token"));
     }
-    Ok(Some(c))
+    Ok(Some(Found {
+        contents: c,
+        exposed: (mode & 0o077 != 0).then_some(mode),
+    }))
 }
 
 /// The folder, made 0700 when missing; refused when another user owns it

@@ -4,27 +4,45 @@
 //! 8 hours old, is ended, or a change to the operator ends it.
 
 mod file;
+mod manage;
 mod resume;
 
 use anyhow::Result;
 use serde::Serialize;
 use serde_json::json;
 
-use super::session::Access;
 use super::{Ctx, input, operator};
 use crate::cli::SessionCmd;
-use crate::domain::scope::{Action, Operator};
-use crate::domain::session::{self as rules, Validity};
+use crate::domain::scope::Operator;
+use crate::domain::session::{self as lifetime, EndReason, Validity};
 use crate::error::{Exit, Failure};
-use crate::output::{table, timestamp};
-use crate::store::{Store, accounts, policy, sessions};
+use crate::output::timestamp;
+use crate::store::{accounts, policy, sessions};
 
 pub fn run(ctx: &Ctx, cmd: SessionCmd) -> Result<()> {
     match cmd {
-        SessionCmd::Start => start(ctx),
-        SessionCmd::End => end(ctx),
-        SessionCmd::List => list(ctx),
-        SessionCmd::Revoke { username } => revoke(ctx, &username),
+        SessionCmd::Start { username } => {
+            not_positional("start", username)?;
+            start(ctx)
+        }
+        SessionCmd::End { username } => {
+            not_positional("end", username)?;
+            manage::end(ctx)
+        }
+        SessionCmd::List => manage::list(ctx),
+        SessionCmd::Revoke { username } => manage::revoke(ctx, &username),
+    }
+}
+
+/// `session start amy` (the habit of `kinit amy`): the operator is named
+/// with --as, as for every later command of the session (exit 2).
+fn not_positional(what: &str, username: Option<String>) -> Result<()> {
+    match username {
+        None => Ok(()),
+        Some(name) => Err(Failure::usage(format!(
+            "name the operator with --as, as later commands of the session do: `keyward --as {name} session {what}`"
+        ))
+        .into()),
     }
 }
 
@@ -38,15 +56,51 @@ fn operator_name(ctx: &Ctx, what: &str) -> Result<String> {
     })
 }
 
+/// A session as `session start` and `session list` show it.
 #[derive(Serialize)]
-struct Started<'a> {
+pub(super) struct SessionView {
     session: i64,
-    username: &'a str,
-    store: &'a str,
+    username: String,
+    role: &'static str,
+    store: String,
     started_at: String,
+    last_used_at: String,
     idle_minutes: u32,
     idle_expires_at: String,
     expires_at: String,
+    started_by: String,
+    host: String,
+    current: bool,
+}
+
+impl SessionView {
+    /// The view of open session `r` at `now`, or `None` when it can no
+    /// longer be used.
+    pub(super) fn of(
+        r: sessions::SessionRow,
+        store: &str,
+        idle_minutes: u32,
+        now: i64,
+        current: Option<i64>,
+    ) -> Option<SessionView> {
+        let Validity::Live { idle_ends, ends } = r.times.validity(idle_minutes, now) else {
+            return None;
+        };
+        Some(SessionView {
+            session: r.id,
+            username: r.username,
+            role: r.role.as_str(),
+            store: store.to_string(),
+            started_at: timestamp(r.times.created_at),
+            last_used_at: timestamp(r.times.last_used_at),
+            idle_minutes,
+            idle_expires_at: timestamp(idle_ends),
+            expires_at: timestamp(ends),
+            started_by: r.started_by,
+            host: r.host,
+            current: current == Some(r.id),
+        })
+    }
 }
 
 /// Sign in (always with the password, even over an open session) and open
@@ -74,9 +128,10 @@ fn start(ctx: &Ctx) -> Result<()> {
     let earlier = file::load(&path, &username)
         .ok()
         .flatten()
+        .map(|f| f.contents)
         .filter(|c| c.check_binding(&path, &store, &username).is_ok());
-    let token = rules::new_token(&mut input::OsEntropy)?;
-    let hash = rules::token_hash(&token);
+    let token = lifetime::new_token(&mut input::OsEntropy)?;
+    let hash = lifetime::token_hash(&token);
     let account_id = accounts::id_of(db.read(), &username)?
         .ok_or_else(|| Failure::new(Exit::AuthFailed, crate::domain::signin::FAILED))?;
     let _ = ctx.acting.set(acting.clone());
@@ -85,17 +140,12 @@ fn start(ctx: &Ctx) -> Result<()> {
     let id = ctx.own_change(&mut db, &rules, account_id, |tx| {
         sessions::purge(tx, rules.session_minutes, now)?;
         if let Some(old) = &earlier
-            && let Some(row) = sessions::by_token(tx, &rules::token_hash(&old.token()))?
+            && let Some(row) = sessions::by_token(tx, &lifetime::token_hash(&old.token()))?
             && row.account_id == account_id
+            && sessions::end(tx, row.id, now, EndReason::Replaced)?
         {
-            sessions::end(tx, row.id)?;
-            ctx.audit(
-                tx,
-                "session.end",
-                Some(&username),
-                None,
-                json!({"session": row.id, "reason": "replaced"}),
-            )?;
+            let why = json!({"session": row.id, "reason": EndReason::Replaced.as_str()});
+            ctx.audit(tx, "session.end", Some(&username), None, why)?;
         }
         let id = sessions::insert(
             tx,
@@ -121,8 +171,8 @@ fn start(ctx: &Ctx) -> Result<()> {
         // Without its file nobody can use the session: end it rather than
         // leave it open.
         let _ = ctx.sign_in_write(&mut db, |tx| -> Result<()> {
-            sessions::end(tx, id)?;
-            let why = json!({"session": id, "reason": "file-not-written"});
+            sessions::end(tx, id, now, EndReason::FileNotWritten)?;
+            let why = json!({"session": id, "reason": EndReason::FileNotWritten.as_str()});
             Ok(ctx.audit(tx, "session.end", Some(&username), None, why)?)
         });
         return Err(Failure::refused(format!(
@@ -132,26 +182,15 @@ fn start(ctx: &Ctx) -> Result<()> {
         ))
         .into());
     }
-    let times = rules::used_at(now, now);
-    let (idle_ends, ends) = match times.validity(rules.session_minutes, now) {
-        Validity::Live { idle_ends, ends } => (idle_ends, ends),
-        _ => (now, now),
-    };
-    let view = Started {
-        session: id,
-        username: &username,
-        store: &store,
-        started_at: timestamp(now),
-        idle_minutes: rules.session_minutes,
-        idle_expires_at: timestamp(idle_ends),
-        expires_at: timestamp(ends),
-    };
+    let row = sessions::by_token(db.read(), &hash)?;
+    let view = row
+        .and_then(|r| SessionView::of(r, &store, rules.session_minutes, now, Some(id)))
+        .ok_or_else(|| Failure::refused("the new session ended at once; start it again"))?;
     let human = format!(
         "Session {id} started for operator {username} on {store}.\n\
          It ends after {} minutes unused, and at {} at the latest.\n\
-         Commands with --as {username} on this store now run in it; end it with `keyward session end --as {username}`.",
-        rules.session_minutes,
-        timestamp(ends)
+         Commands with --as {username} on this store now run in it; end it with `keyward --as {username} session end`.",
+        rules.session_minutes, view.expires_at
     );
     Ok(ctx.out.emit(&view, human)?)
 }
@@ -162,157 +201,4 @@ fn role_of(op: &Operator) -> crate::domain::account::Role {
         Operator::Account { role, .. } => *role,
         Operator::Os => crate::domain::account::Role::Support,
     }
-}
-
-/// End the `--as` operator's session on this store: no password needed,
-/// the token file is the proof. Ending a session that is already gone is
-/// not an error.
-fn end(ctx: &Ctx) -> Result<()> {
-    let name = operator_name(ctx, "end")?;
-    let mut db = ctx.open()?;
-    let username = crate::domain::names::Username::parse(&name)?;
-    let store = db.identity();
-    let none = || {
-        let msg = format!("operator {username} has no session on {store}; nothing to end");
-        ctx.out
-            .emit(&json!({"username": username.as_str(), "ended": null}), msg)
-    };
-    let Some(dir) = file::own_folder() else {
-        return Ok(none()?);
-    };
-    let path = file::path_in(&dir, &store, username.as_str());
-    let Some(contents) = file::load(&path, username.as_str())? else {
-        return Ok(none()?);
-    };
-    contents.check_binding(&path, &store, username.as_str())?;
-    let hash = rules::token_hash(&contents.token());
-    let ended = ctx.sign_in_write(&mut db, |tx| -> Result<Option<i64>> {
-        let Some(row) = sessions::by_token(tx, &hash)? else {
-            return Ok(None);
-        };
-        sessions::end(tx, row.id)?;
-        let _ = ctx.acting.set(operator::Acting {
-            username: row.username.clone(),
-            operator: Operator::Account {
-                role: row.role,
-                facilities: Vec::new(),
-            },
-            session: Some(row.id),
-        });
-        ctx.audit(tx, "session.end", Some(&row.username), None, json!({}))?;
-        Ok(Some(row.id))
-    })?;
-    file::remove(&path)?;
-    let msg = match ended {
-        Some(id) => format!("Session {id} of operator {username} ended."),
-        None => {
-            format!("The session of operator {username} had already ended; its file was removed.")
-        }
-    };
-    Ok(ctx
-        .out
-        .emit(&json!({"username": username.as_str(), "ended": ended}), msg)?)
-}
-
-#[derive(Serialize)]
-struct Listed {
-    session: i64,
-    username: String,
-    role: &'static str,
-    started_at: String,
-    last_used_at: String,
-    idle_expires_at: String,
-    expires_at: String,
-    started_by: String,
-    host: String,
-    current: bool,
-}
-
-/// The open sessions the operator may see: all of them for support and
-/// the OS user, its own for anyone else.
-fn list(ctx: &Ctx) -> Result<()> {
-    let s = ctx.session(Access::Read)?;
-    let mine = match (&s.op, ctx.acting.get()) {
-        (Operator::Account { role, .. }, Some(acting))
-            if *role != crate::domain::account::Role::Support =>
-        {
-            accounts::id_of(s.db.read(), &acting.username)?
-        }
-        _ => None,
-    };
-    let current = ctx.acting.get().and_then(|a| a.session);
-    let now = ctx.now();
-    let items: Vec<Listed> = sessions::list(s.db.read(), mine)?
-        .into_iter()
-        .filter_map(|r| match r.times.validity(s.rules.session_minutes, now) {
-            Validity::Live { idle_ends, ends } => Some(Listed {
-                session: r.id,
-                username: r.username,
-                role: r.role.as_str(),
-                started_at: timestamp(r.times.created_at),
-                last_used_at: timestamp(r.times.last_used_at),
-                idle_expires_at: timestamp(idle_ends),
-                expires_at: timestamp(ends),
-                started_by: r.started_by,
-                host: r.host,
-                current: current == Some(r.id),
-            }),
-            _ => None,
-        })
-        .collect();
-    if ctx.out.json {
-        return Ok(ctx.out.json(&items)?);
-    }
-    if items.is_empty() {
-        return Ok(ctx.out.text("No open sessions.")?);
-    }
-    let rows: Vec<[String; 6]> = items
-        .iter()
-        .map(|i| {
-            [
-                format!("{}{}", i.session, if i.current { "*" } else { "" }),
-                i.username.clone(),
-                i.role.to_string(),
-                i.started_at.clone(),
-                i.idle_expires_at.clone(),
-                format!("{} on {}", i.started_by, i.host),
-            ]
-        })
-        .collect();
-    let header = [
-        "ID",
-        "OPERATOR",
-        "ROLE",
-        "STARTED",
-        "ENDS UNLESS USED",
-        "BY",
-    ];
-    Ok(ctx.out.text(table::rows(&header, &rows, &[5, 2]))?)
-}
-
-/// End every session of `username` (support): the one door when a token
-/// may have leaked and the operator cannot end it.
-fn revoke(ctx: &Ctx, username: &str) -> Result<()> {
-    let action = Action::RevokeSessions;
-    let mut s = ctx.session(Access::Do(&action))?;
-    let db: &mut Store = &mut s.db;
-    let (name, ended) = ctx.change(db, &action, |c| {
-        let a = super::user::find(c.tx, username)?;
-        let n = sessions::end_for_account(c.tx, a.id)?;
-        c.audit(
-            "session.revoke",
-            Some(&a.username),
-            None,
-            json!({"ended": n}),
-        )?;
-        Ok((a.username, n))
-    })?;
-    let msg = match ended {
-        0 => format!("Operator {name} had no open session."),
-        1 => format!("Ended 1 session of operator {name}."),
-        n => format!("Ended {n} sessions of operator {name}."),
-    };
-    Ok(ctx
-        .out
-        .emit(&json!({"username": name, "ended": ended}), msg)?)
 }

@@ -13,15 +13,20 @@ use crate::commands::operator::{Acting, must_first};
 use crate::domain::account::Status;
 use crate::domain::names::Username;
 use crate::domain::scope::Operator;
-use crate::domain::session::{self, Validity};
+use crate::domain::session::{self, EndReason, Validity};
 use crate::domain::signin::{self as rules, Action};
 use crate::error::{Exit, Failure};
 use crate::store::{Store, Tx, accounts, policy, sessions, signin, terms};
 
 /// Why a stored session may not be used.
 enum Refusal {
-    /// Ended, revoked, or ended by a change to the operator.
+    /// Not in the store (long ended, or the operator was removed).
     Gone,
+    /// Ended earlier, at `at`, for `reason`.
+    Ended {
+        at: i64,
+        reason: EndReason,
+    },
     /// The file names another session than its token's: edited by hand.
     Mismatch,
     Idle(u32),
@@ -41,15 +46,15 @@ enum Refusal {
 }
 
 impl Refusal {
-    /// Why the session ended, as its audit row says.
-    fn reason(&self) -> &'static str {
+    /// Why the session ends now, when this refusal ends it.
+    fn ends(&self) -> Option<EndReason> {
         match self {
-            Refusal::Idle(_) => "idle",
-            Refusal::TooOld => "too-old",
-            Refusal::ClockBack => "clock-set-back",
-            Refusal::TurnedOff => "turned-off",
-            Refusal::Account(_) => "operator-not-active",
-            _ => "refused",
+            Refusal::Idle(_) => Some(EndReason::Idle),
+            Refusal::TooOld => Some(EndReason::TooOld),
+            Refusal::ClockBack => Some(EndReason::ClockSetBack),
+            Refusal::TurnedOff => Some(EndReason::TurnedOff),
+            Refusal::Account(_) => Some(EndReason::NotActive),
+            _ => None,
         }
     }
 }
@@ -58,6 +63,12 @@ impl Ctx {
     /// The `--as` operator through its session on this store, or `None`
     /// when it has no session file here.
     pub(in crate::commands) fn resume(&self, db: &mut Store, name: &str) -> Result<Option<Acting>> {
+        // Credentials given for the command win: a script that passes them
+        // signs in as it always did, whatever session is open.
+        let args = &self.operator_args;
+        if args.password_file.is_some() || args.code_file.is_some() {
+            return Ok(None);
+        }
         let Ok(username) = Username::parse(name) else {
             return Ok(None);
         };
@@ -67,10 +78,25 @@ impl Ctx {
         };
         let store = db.identity();
         let path = file::path_in(&dir, &store, who);
-        let Some(contents) = file::load(&path, who)? else {
+        let Some(found) = file::load(&path, who)? else {
             return Ok(None);
         };
+        let contents = found.contents;
         contents.check_binding(&path, &store, who)?;
+        if let Some(mode) = found.exposed {
+            // Whoever could read the file may hold the token: the session
+            // ends, so that no copy of it works.
+            self.end_exposed(db, &contents)?;
+            file::remove(&path)?;
+            return Err(Failure::new(
+                Exit::AuthFailed,
+                format!(
+                    "the session file {} was open to other users (mode {mode:04o}, must be 0600), so its session was ended and the file removed; run the command again to sign in with the password, or start a new session with `keyward --as {who} session start`",
+                    path.display()
+                ),
+            )
+            .into());
+        }
         let host = host_name();
         let refusal = match self.sign_in_write(db, |tx| self.check_session(tx, &contents, &host))? {
             Ok(acting) => return Ok(Some(acting)),
@@ -83,7 +109,15 @@ impl Ctx {
             Refusal::Gone => (
                 Exit::AuthFailed,
                 format!(
-                    "the session of operator {who} on {store} has ended (ended, revoked, or the operator was locked, disabled, removed, renamed, or given a new role, password or second factor); {again}"
+                    "the session of operator {who} on {store} has ended (it is no longer in the store: long ended, or the operator was removed); {again}"
+                ),
+            ),
+            Refusal::Ended { at, reason } => (
+                Exit::AuthFailed,
+                format!(
+                    "the session of operator {who} on {store} {} at {}; {again}",
+                    reason.describe(),
+                    crate::output::timestamp(at)
                 ),
             ),
             Refusal::Idle(minutes) => (
@@ -162,15 +196,17 @@ impl Ctx {
         let hash = session::token_hash(&contents.token());
         let policy = policy::load(tx)?;
         let Some(row) = sessions::by_token(tx, &hash)? else {
-            // `policy set session-minutes=0` ended every session.
-            return Ok(Err(if policy.session_minutes == 0 {
-                Refusal::TurnedOff
-            } else {
-                Refusal::Gone
-            }));
+            return Ok(Err(Refusal::Gone));
         };
-        if row.id != contents.session || row.username != contents.username {
+        if row.id != contents.session {
             return Ok(Err(Refusal::Mismatch));
+        }
+        if let Some((at, reason)) = row.ended {
+            return Ok(Err(Refusal::Ended { at, reason }));
+        }
+        // Renaming ends sessions; an open one under another name is not this.
+        if row.username != contents.username {
+            return Ok(Err(Refusal::Gone));
         }
         if row.started_by != self.os_actor || row.host != host {
             return Ok(Err(Refusal::Foreign {
@@ -198,14 +234,16 @@ impl Ctx {
             };
         }
         if let Some(refusal) = refusal {
-            sessions::end(tx, row.id)?;
-            self.audit(
-                tx,
-                "session.end",
-                Some(&row.username),
-                None,
-                json!({"session": row.id, "reason": refusal.reason()}),
-            )?;
+            if let Some(reason) = refusal.ends() {
+                sessions::end(tx, row.id, now, reason)?;
+                self.audit(
+                    tx,
+                    "session.end",
+                    Some(&row.username),
+                    None,
+                    json!({"session": row.id, "reason": reason.as_str()}),
+                )?;
+            }
             return Ok(Err(refusal));
         }
         let (Some(a), Some(c)) = (account, signin::by_id(tx, row.account_id)?) else {
@@ -231,6 +269,46 @@ impl Ctx {
             },
             session: Some(row.id),
         }))
+    }
+}
+
+impl Ctx {
+    /// End the session of a token file that others could read.
+    fn end_exposed(&self, db: &mut Store, contents: &Contents) -> Result<()> {
+        let hash = session::token_hash(&contents.token());
+        self.sign_in_write(db, |tx| -> Result<()> {
+            if let Some(row) = sessions::by_token(tx, &hash)?
+                && row.id == contents.session
+                && sessions::end(tx, row.id, self.now(), EndReason::FileExposed)?
+            {
+                let why = json!({"session": row.id, "reason": EndReason::FileExposed.as_str()});
+                self.audit(tx, "session.end", Some(&row.username), None, why)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// After a change to an account: an audit row for the sessions among
+    /// `open_before` that the change ended, one per reason.
+    pub(in crate::commands) fn log_ended_sessions(
+        &self,
+        tx: Tx<'_>,
+        username: &str,
+        open_before: &[i64],
+    ) -> crate::store::Result<()> {
+        let ended = sessions::ended_among(tx, open_before)?;
+        let mut reasons: Vec<EndReason> = ended.iter().map(|(_, r)| *r).collect();
+        reasons.dedup();
+        for reason in reasons {
+            let ids: Vec<i64> = ended
+                .iter()
+                .filter(|(_, r)| *r == reason)
+                .map(|(id, _)| *id)
+                .collect();
+            let why = json!({"ended": ids, "reason": reason.as_str()});
+            self.audit(tx, "session.end", Some(username), None, why)?;
+        }
+        Ok(())
     }
 }
 

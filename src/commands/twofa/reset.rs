@@ -26,7 +26,7 @@ pub(super) fn reset(ctx: &Ctx, db: &mut Store, a: &Account) -> Result<()> {
         &format!("remove two-factor authentication of {}", a.username),
     )?;
     ctx.change_account(db, &a.username, &Action::ManageTwofa, |c, a| {
-        twofa::remove(c.tx, a.id)?;
+        twofa::remove(c.tx, a.id, ctx.now())?;
         c.audit("2fa.reset", Some(&a.username), None, serde_json::json!({}))
     })?;
     let doc = serde_json::json!({"username": a.username, "reset": true});

@@ -12,6 +12,11 @@ CREATE TABLE operator_session (
     started_by    TEXT NOT NULL,
     host          TEXT NOT NULL,
     created_at    INTEGER NOT NULL,
-    last_used_at  INTEGER NOT NULL CHECK (last_used_at >= created_at)
+    last_used_at  INTEGER NOT NULL CHECK (last_used_at >= created_at),
+    -- An ended session stays (without use) for a while, so that its token
+    -- is answered with when and why it ended.
+    ended_at      INTEGER,
+    end_reason    TEXT,
+    CHECK ((ended_at IS NULL) = (end_reason IS NULL))
 ) STRICT;
 CREATE INDEX operator_session_account ON operator_session (account_id);

@@ -9,6 +9,11 @@ CREATE TABLE operator_session (
     started_by    TEXT NOT NULL,
     host          TEXT NOT NULL,
     created_at    BIGINT NOT NULL,
-    last_used_at  BIGINT NOT NULL CHECK (last_used_at >= created_at)
+    last_used_at  BIGINT NOT NULL CHECK (last_used_at >= created_at),
+    -- An ended session stays (without use) for a while, so that its token
+    -- is answered with when and why it ended.
+    ended_at      BIGINT,
+    end_reason    TEXT,
+    CHECK ((ended_at IS NULL) = (end_reason IS NULL))
 );
 CREATE INDEX operator_session_account ON operator_session (account_id);
