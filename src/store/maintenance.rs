@@ -34,6 +34,7 @@ const REFERENCES: &[(&str, &str, &str, &str)] = &[
     ("security_answer", "account_id", "account", "id"),
     ("twofa", "account_id", "account", "id"),
     ("backup_code", "account_id", "account", "id"),
+    ("operator_session", "account_id", "account", "id"),
 ];
 
 /// Rows whose reference points nowhere, found by query: on PostgreSQL a
@@ -85,4 +86,38 @@ pub(in crate::store) fn sqlite_foreign_keys(c: &Connection) -> rusqlite::Result<
 /// How many accounts the store holds.
 pub fn account_count(tx: Tx<'_>) -> Result<i64> {
     tx.one("SELECT count(*) FROM account", args![], |r| r.get(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    /// The list PostgreSQL's check walks is every foreign key of the
+    /// schema, so a migration that adds one cannot be left unchecked there.
+    #[test]
+    fn every_foreign_key_of_the_schema_is_checked()
+    -> std::result::Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("k.db");
+        Store::create(&path, |_| Ok::<(), Box<dyn std::error::Error>>(()))?;
+        let store = Store::open(&path)?;
+        let mut found: Vec<(String, String, String, String)> = store
+            .sqlite()
+            .prepare(
+                "SELECT m.name, f.\"from\", f.\"table\", f.\"to\"
+                 FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+                 WHERE m.type = 'table'",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut listed: Vec<(String, String, String, String)> = REFERENCES
+            .iter()
+            .map(|(t, c, p, k)| (t.to_string(), c.to_string(), p.to_string(), k.to_string()))
+            .collect();
+        found.sort();
+        listed.sort();
+        assert_eq!(found, listed);
+        Ok(())
+    }
 }
