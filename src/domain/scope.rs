@@ -8,9 +8,9 @@
 //! ```text
 //!   operator ─ Os / support ───────────────────────────────────────────► allowed
 //!      │
+//!      ├─ facilities, policy, terms, audit, sessions ──────────────────► SupportOnly
 //!      ├─ user / supervisor ───────────────────────────────────────────► NotAdministrator
 //!      │ admin
-//!      ├─ facilities, policy, terms, audit ─────────────────────────────► SupportOnly
 //!      ├─ create: role above supervisor / no facility / one not held ──► refused
 //!      │ (every other action acts on an existing account)
 //!      ├─ target is the admin themselves ───────────────────────────────► OwnAccount
@@ -114,9 +114,10 @@ pub enum ScopeError {
         "a {0} account may not run administrative commands; only admin and support accounts may"
     )]
     NotAdministrator(Role),
-    /// An admin on facilities, policy, terms or the audit log.
-    #[error("an admin may not {0}; ask support")]
-    SupportOnly(Reserved),
+    /// Any account but support on facilities, policy, terms, the audit log
+    /// or other operators' sessions.
+    #[error("{who} may not {part}; ask support", who = with_article(*.0), part = .1)]
+    SupportOnly(Role, Reserved),
     /// An admin on their own account.
     #[error(
         "an admin may not administer their own account; use the self-service commands or ask support"
@@ -152,6 +153,34 @@ pub enum ScopeError {
 /// Whether `op` may do `action` to `target` (SPEC 2, 8). `target` is the
 /// existing account acted on; it is ignored for actions that have none
 /// (create, facilities, policy, terms, audit).
+/// The part of keyward `action` touches that only support may, if any.
+fn reserved(action: &Action) -> Option<Reserved> {
+    match action {
+        Action::ManageFacilities => Some(Reserved::Facilities),
+        Action::ManagePolicy => Some(Reserved::Policy),
+        Action::ManageTerms => Some(Reserved::Terms),
+        Action::ViewAudit => Some(Reserved::Audit),
+        Action::RevokeSessions => Some(Reserved::Sessions),
+        Action::ViewAccount
+        | Action::CreateAccount { .. }
+        | Action::ChangeAccount
+        | Action::Assign { .. }
+        | Action::Unassign { .. }
+        | Action::SetRole { .. }
+        | Action::ManageTwofa
+        | Action::ViewTwofa
+        | Action::Import => None,
+    }
+}
+
+/// A role as a sentence names it: "an admin", "a user".
+fn with_article(role: Role) -> String {
+    match role {
+        Role::Admin => "an admin".to_string(),
+        other => format!("a {other}"),
+    }
+}
+
 pub fn check(
     op: &Operator,
     action: &Action,
@@ -163,18 +192,23 @@ pub fn check(
     }
     let held = match op {
         Operator::Os => return Ok(()),
-        Operator::Account { role, facilities } => match role {
-            Role::Support => return Ok(()),
-            Role::User | Role::Supervisor => return Err(ScopeError::NotAdministrator(*role)),
-            Role::Admin => facilities.as_slice(),
+        Operator::Account { role, facilities } => match (role, reserved(action)) {
+            (Role::Support, _) => return Ok(()),
+            (_, Some(part)) => return Err(ScopeError::SupportOnly(*role, part)),
+            (Role::User | Role::Supervisor, None) => {
+                return Err(ScopeError::NotAdministrator(*role));
+            }
+            (Role::Admin, None) => facilities.as_slice(),
         },
     };
     match action {
-        Action::ManageFacilities => Err(ScopeError::SupportOnly(Reserved::Facilities)),
-        Action::ManagePolicy => Err(ScopeError::SupportOnly(Reserved::Policy)),
-        Action::ManageTerms => Err(ScopeError::SupportOnly(Reserved::Terms)),
-        Action::ViewAudit => Err(ScopeError::SupportOnly(Reserved::Audit)),
-        Action::RevokeSessions => Err(ScopeError::SupportOnly(Reserved::Sessions)),
+        Action::ManageFacilities
+        | Action::ManagePolicy
+        | Action::ManageTerms
+        | Action::ViewAudit
+        | Action::RevokeSessions => {
+            reserved(action).map_or(Ok(()), |p| Err(ScopeError::SupportOnly(Role::Admin, p)))
+        }
         Action::CreateAccount { role, facilities } => {
             if !manageable(*role) {
                 return Err(ScopeError::RoleTooHigh(*role));
@@ -283,7 +317,7 @@ mod tests {
 
     /// Actions without a target, one column each in `WITHOUT_TARGET`: create,
     /// facilities, policy, terms, audit.
-    fn untargeted() -> [Action; 5] {
+    fn untargeted() -> [Action; 6] {
         [
             Action::CreateAccount {
                 role: User,
@@ -293,6 +327,7 @@ mod tests {
             Action::ManagePolicy,
             Action::ManageTerms,
             Action::ViewAudit,
+            Action::RevokeSessions,
         ]
     }
 
@@ -334,12 +369,12 @@ mod tests {
     ];
 
     /// operator → `untargeted()` allowed or refused, columns: create
-    /// facilities policy terms audit.
+    /// facilities policy terms audit revoke-sessions.
     const WITHOUT_TARGET: &[(Role, &str)] = &[
-        (User, "....."),
-        (Supervisor, "....."),
-        (Admin, "y...."),
-        (Support, "yyyyy"),
+        (User, "......"),
+        (Supervisor, "......"),
+        (Admin, "y....."),
+        (Support, "yyyyyy"),
     ];
 
     fn expect(op: &Operator, action: &Action, target: Option<&Target<'_>>, want: u8, row: &str) {
@@ -418,9 +453,14 @@ mod tests {
     fn users_and_supervisors_have_no_administrative_action() {
         for role in [User, Supervisor] {
             for action in everything() {
+                // What only support may do says so; the rest names the role.
+                let expected = match reserved(&action) {
+                    Some(part) => ScopeError::SupportOnly(role, part),
+                    None => ScopeError::NotAdministrator(role),
+                };
                 assert_eq!(
                     check(&op(role), &action, Some(&target(User, true))),
-                    Err(ScopeError::NotAdministrator(role))
+                    Err(expected)
                 );
             }
         }
@@ -576,8 +616,12 @@ mod tests {
             "an admin may act only on user and supervisor accounts of their own facilities"
         );
         assert_eq!(
-            ScopeError::SupportOnly(Reserved::Policy).to_string(),
+            ScopeError::SupportOnly(Admin, Reserved::Policy).to_string(),
             "an admin may not change the policy; ask support"
+        );
+        assert_eq!(
+            ScopeError::SupportOnly(User, Reserved::Sessions).to_string(),
+            "a user may not end other operators' sessions; ask support"
         );
         assert_eq!(
             ScopeError::RoleTooHigh(Admin).to_string(),

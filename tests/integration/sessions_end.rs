@@ -90,6 +90,24 @@ fn revoke_is_for_support_and_ends_every_session() {
     start(&env, "ann");
     let out = env.run_as("ann", OP_PASSWORD, &["session", "revoke", "amy"]);
     assert_code(&out, 6);
+    assert!(
+        has(
+            &stderr(&out),
+            "an admin may not end other operators' sessions"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let out = env.run_as("alice", OP_PASSWORD, &["session", "revoke", "amy"]);
+    assert_code(&out, 6);
+    assert!(
+        has(
+            &stderr(&out),
+            "a user may not end other operators' sessions"
+        ),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(open_sessions(&env, "amy"), 1);
     let head = env.audit_head_id();
     let v = parse_stdout(&env.run_as(ROOT, ROOT_PASSWORD, &["--json", "session", "revoke", "amy"]));

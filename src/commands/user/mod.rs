@@ -63,29 +63,11 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
         UserCmd::Assign {
             username,
             facilities,
-        } => {
-            let ids = facility_ids(db.read(), &facilities)?;
-            let action = Action::Assign {
-                facilities: ids.clone(),
-            };
-            cx.change(&mut db, &username, "user.assign", action, |tx, a| {
-                accounts::assign(tx, a.id, &ids, ctx.now())?;
-                Ok(json!({"facilities": facilities}))
-            })
-        }
+        } => cx.move_facilities(&mut db, &username, &facilities, true),
         UserCmd::Unassign {
             username,
             facilities,
-        } => {
-            let ids = facility_ids(db.read(), &facilities)?;
-            let action = Action::Unassign {
-                facilities: ids.clone(),
-            };
-            cx.change(&mut db, &username, "user.unassign", action, |tx, a| {
-                accounts::unassign(tx, a.id, &ids, ctx.now())?;
-                Ok(json!({"facilities": facilities}))
-            })
-        }
+        } => cx.move_facilities(&mut db, &username, &facilities, false),
         UserCmd::SetRole {
             username,
             role,
@@ -305,6 +287,32 @@ impl Cx<'_> {
 
     /// Apply `f` to an account inside one write transaction, record `action`
     /// with the details `f` returns in the audit log, then print the account.
+    /// `user assign` (`add`) or `user unassign`: these facilities, by code.
+    fn move_facilities(
+        &self,
+        db: &mut Store,
+        username: &str,
+        codes: &[String],
+        add: bool,
+    ) -> Result<()> {
+        let ids = facility_ids(db.read(), codes)?;
+        let facilities = ids.clone();
+        let (name, action) = if add {
+            ("user.assign", Action::Assign { facilities })
+        } else {
+            ("user.unassign", Action::Unassign { facilities })
+        };
+        let now = self.ctx.now();
+        self.change(db, username, name, action, |tx, a| {
+            if add {
+                accounts::assign(tx, a.id, &ids, now)?;
+            } else {
+                accounts::unassign(tx, a.id, &ids, now)?;
+            }
+            Ok(json!({"facilities": codes}))
+        })
+    }
+
     fn change(
         &self,
         db: &mut Store,
