@@ -114,7 +114,16 @@ impl Ctx {
     ) -> Result<T> {
         transaction(db, |tx| {
             signin::still_admitted(tx, self, rules, account_id)?;
-            f(tx)
+            // A new password or a removed second factor ends the account's
+            // sessions (store/sessions.rs): the log says which, and why.
+            let open_before = sessions::open_ids(tx, account_id)?;
+            let out = f(tx)?;
+            if !open_before.is_empty()
+                && let Some(c) = store::signin::by_id(tx, account_id)?
+            {
+                self.log_ended_sessions(tx, &c.username, &open_before)?;
+            }
+            Ok(out)
         })
     }
 

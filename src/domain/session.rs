@@ -159,19 +159,19 @@ impl EndReason {
     }
 }
 
-/// The times of a session just started, or just used, at `now`.
-pub fn used_at(created_at: i64, now: i64) -> Times {
-    Times {
-        created_at,
-        last_used_at: now.max(created_at),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const T0: i64 = 1_800_000_000;
+
+    /// A session started at `created_at` and last used at `now`.
+    fn used_at(created_at: i64, now: i64) -> Times {
+        Times {
+            created_at,
+            last_used_at: now,
+        }
+    }
 
     fn started(at: i64) -> Times {
         Times {

@@ -158,4 +158,36 @@ fn a_new_start_replaces_the_operators_earlier_session() {
     assert_ne!(first, second);
     assert_eq!(open_sessions(&env, "amy"), 1);
     assert_eq!(token_files(&env).len(), 1);
+    assert_eq!(
+        ended_rows(&env),
+        vec![serde_json::json!({"ended": [first], "reason": "replaced"})]
+    );
+}
+
+/// The `session.end` rows of the log, their details.
+fn ended_rows(env: &TestEnv) -> Vec<Value> {
+    env.audit_rows()
+        .iter()
+        .filter(|r| r["action"] == "session.end")
+        .map(details)
+        .collect()
+}
+
+#[test]
+fn the_operators_own_new_password_ends_its_sessions_and_says_so() {
+    let env = TestEnv::with_org();
+    let id = start(&env, "amy");
+    let out = env.run_stdin(
+        &["passwd", "amy", "--password-stdin"],
+        &format!("{OP_PASSWORD}\nNew#pass77\n"),
+    );
+    assert_code(&out, 0);
+    assert_eq!(open_sessions(&env, "amy"), 0);
+    assert_eq!(
+        ended_rows(&env),
+        vec![serde_json::json!({"ended": [id], "reason": "password-changed"})]
+    );
+    let out = as_op(&env, "amy", &["user", "list"]);
+    assert_code(&out, 3);
+    assert!(has(&stderr(&out), "password changed"), "{}", stderr(&out));
 }

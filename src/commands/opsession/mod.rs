@@ -13,7 +13,6 @@ use serde_json::json;
 
 use super::{Ctx, input, operator};
 use crate::cli::SessionCmd;
-use crate::domain::scope::Operator;
 use crate::domain::session::{self as lifetime, EndReason, Validity};
 use crate::error::{Exit, Failure};
 use crate::output::timestamp;
@@ -132,27 +131,27 @@ fn start(ctx: &Ctx) -> Result<()> {
         .filter(|c| c.check_binding(&path, &store, &username).is_ok());
     let token = lifetime::new_token(&mut input::OsEntropy)?;
     let hash = lifetime::token_hash(&token);
-    let account_id = accounts::id_of(db.read(), &username)?
+    let account = accounts::find(db.read(), &username)?
         .ok_or_else(|| Failure::new(Exit::AuthFailed, crate::domain::signin::FAILED))?;
-    let _ = ctx.acting.set(acting.clone());
+    let account_id = account.id;
+    let _ = ctx.acting.set(acting);
     let host = resume::host_name();
     let now = ctx.now();
     let id = ctx.own_change(&mut db, &rules, account_id, |tx| {
         sessions::purge(tx, rules.session_minutes, now)?;
+        // own_change logs the end with the other ends of this change.
         if let Some(old) = &earlier
             && let Some(row) = sessions::by_token(tx, &lifetime::token_hash(&old.token()))?
             && row.account_id == account_id
-            && sessions::end(tx, row.id, now, EndReason::Replaced)?
         {
-            let why = json!({"session": row.id, "reason": EndReason::Replaced.as_str()});
-            ctx.audit(tx, "session.end", Some(&username), None, why)?;
+            sessions::end(tx, row.id, now, EndReason::Replaced)?;
         }
         let id = sessions::insert(
             tx,
             &sessions::NewSession {
                 account_id,
                 token_hash: &hash,
-                role: role_of(&acting.operator),
+                role: account.role,
                 started_by: &ctx.os_actor,
                 host: &host,
                 now,
@@ -170,10 +169,8 @@ fn start(ctx: &Ctx) -> Result<()> {
     if let Err(e) = file::save(&path, &file::Contents::new(&store, &username, id, &token)) {
         // Without its file nobody can use the session: end it rather than
         // leave it open.
-        let _ = ctx.sign_in_write(&mut db, |tx| -> Result<()> {
-            sessions::end(tx, id, now, EndReason::FileNotWritten)?;
-            let why = json!({"session": id, "reason": EndReason::FileNotWritten.as_str()});
-            Ok(ctx.audit(tx, "session.end", Some(&username), None, why)?)
+        let _ = ctx.sign_in_write(&mut db, |tx| {
+            ctx.end_session(tx, id, &username, EndReason::FileNotWritten)
         });
         return Err(Failure::refused(format!(
             "cannot write the session file {}: {e}; the session was ended. Make the folder {} yours and writable (mode 0700), or set XDG_RUNTIME_DIR to a folder of yours",
@@ -193,12 +190,4 @@ fn start(ctx: &Ctx) -> Result<()> {
         rules.session_minutes, view.expires_at
     );
     Ok(ctx.out.emit(&view, human)?)
-}
-
-/// The role an account operator acts with.
-fn role_of(op: &Operator) -> crate::domain::account::Role {
-    match op {
-        Operator::Account { role, .. } => *role,
-        Operator::Os => crate::domain::account::Role::Support,
-    }
 }

@@ -166,14 +166,13 @@ impl Ctx {
                 )
                 .into());
             }
-            Refusal::Foreign { by, host } => {
+            Refusal::Foreign { by, host: theirs } => {
                 return Err(Failure::new(
                     Exit::AuthFailed,
                     format!(
-                        "the session file {} holds a session that {by} started on host {host}; it cannot be used by {} on host {}. keyward did not use it: remove it (rm {0})",
+                        "the session file {} holds a session that {by} started on host {theirs}; it cannot be used by {} on host {host}. keyward did not use it: remove it (rm {0})",
                         path.display(),
                         self.os_actor,
-                        host_name()
                     ),
                 )
                 .into());
@@ -235,14 +234,7 @@ impl Ctx {
         }
         if let Some(refusal) = refusal {
             if let Some(reason) = refusal.ends() {
-                sessions::end(tx, row.id, now, reason)?;
-                self.audit(
-                    tx,
-                    "session.end",
-                    Some(&row.username),
-                    None,
-                    json!({"session": row.id, "reason": reason.as_str()}),
-                )?;
+                self.end_session(tx, row.id, &row.username, reason)?;
             }
             return Ok(Err(refusal));
         }
@@ -279,13 +271,28 @@ impl Ctx {
         self.sign_in_write(db, |tx| -> Result<()> {
             if let Some(row) = sessions::by_token(tx, &hash)?
                 && row.id == contents.session
-                && sessions::end(tx, row.id, self.now(), EndReason::FileExposed)?
             {
-                let why = json!({"session": row.id, "reason": EndReason::FileExposed.as_str()});
-                self.audit(tx, "session.end", Some(&row.username), None, why)?;
+                self.end_session(tx, row.id, &row.username, EndReason::FileExposed)?;
             }
             Ok(())
         })
+    }
+
+    /// End session `id` of `username` now for `reason`, with its audit row;
+    /// false (and nothing logged) when it had already ended.
+    pub(super) fn end_session(
+        &self,
+        tx: Tx<'_>,
+        id: i64,
+        username: &str,
+        reason: EndReason,
+    ) -> crate::store::Result<bool> {
+        if !sessions::end(tx, id, self.now(), reason)? {
+            return Ok(false);
+        }
+        let why = json!({"session": id, "reason": reason.as_str()});
+        self.audit(tx, "session.end", Some(username), None, why)?;
+        Ok(true)
     }
 
     /// After a change to an account: an audit row for the sessions among
@@ -298,6 +305,7 @@ impl Ctx {
     ) -> crate::store::Result<()> {
         let ended = sessions::ended_among(tx, open_before)?;
         let mut reasons: Vec<EndReason> = ended.iter().map(|(_, r)| *r).collect();
+        reasons.sort_by_key(|r| r.as_str());
         reasons.dedup();
         for reason in reasons {
             let ids: Vec<i64> = ended
